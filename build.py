@@ -1,0 +1,174 @@
+"""Building a graph: reference data, then every record and table, into a fresh store.
+
+The order matters: regions, vocabularies and SDGs first (the resolver is built from them),
+then the officials list, then sources. Every source is read completely before anything is
+written; a source with problems contributes nothing, and unless ``keep_going`` is set the
+build stops with all problems listed and the existing store untouched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph
+from pyoxigraph import Quad
+
+from .errors import InputError, Problem
+from .loaders.base import GraphBuilder, LoadContext, Loader, SourceLoad, load_record_quads, sha256_of
+from .loaders.iris import Minter
+from .loaders.officials import OfficialsLoader
+from .loaders.records import RecordLoader
+from .loaders.reference import RegionLoader, SdgLoader, VocabularyLoader
+from .loaders.resolver import Resolver
+from .loaders.tables import TableLoader, sidecar
+from .settings import DATA_DIR, ONTOLOGY_FILE, base_iri
+from .store import GraphStore, fresh_store
+
+#: Loaders of source files, tried in order.
+SOURCE_LOADERS: list[Loader] = [RecordLoader(), TableLoader()]
+
+#: called before each source with (index, total, path)
+Progress = Callable[[int, int, Path], None]
+
+
+@dataclass
+class Loaded:
+    """Reference and source loads, and the sources that failed."""
+
+    loads: list[SourceLoad] = field(default_factory=list)
+    failures: list[InputError] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for f in self.failures for p in f.problems]
+
+    @property
+    def warnings(self) -> list[str]:
+        return [w for load in self.loads for w in load.warnings]
+
+    def quads(self, minter: Minter) -> list[Quad]:
+        log = minter.reference_graph("loads")
+        out = [q for load in self.loads for q in load.quads]
+        for load in self.loads:
+            out += load_record_quads(minter, load, log)
+        return out
+
+
+def ontology_load(minter: Minter) -> SourceLoad:
+    graph = minter.reference_graph("ontology")
+    triples = pyoxigraph.parse(path=str(ONTOLOGY_FILE), format=pyoxigraph.RdfFormat.TURTLE)
+    quads = [Quad(t.subject, t.predicate, t.object, graph) for t in triples]
+    b = GraphBuilder(graph)
+    from .loaders.reference import source_node
+
+    source_node(b, minter, "reference-ontology", "psikg ontology", ONTOLOGY_FILE)
+    return SourceLoad("reference-ontology", ONTOLOGY_FILE, b.quads() + quads, sha256_of(ONTOLOGY_FILE), "ontology")
+
+
+def reference_files(data_dir: Path) -> list[tuple[Loader, Path]]:
+    ref = data_dir / "reference"
+    files: list[tuple[Loader, Path]] = [(RegionLoader(), ref / "regions" / "regions.csv")]
+    files += [(VocabularyLoader(), p) for p in sorted(ref.glob("*.ttl"))]
+    if (ref / "sdg" / "goals.csv").exists():
+        files.append((SdgLoader(), ref / "sdg" / "goals.csv"))
+    return files
+
+
+def load_reference(data_dir: Path = DATA_DIR, minter: Minter | None = None) -> tuple[Loaded, Resolver]:
+    """Load the reference data and build the resolver over it."""
+    minter = minter or Minter(base_iri())
+    context = LoadContext(minter)
+    loaded = Loaded([ontology_load(minter)])
+    for loader, path in reference_files(data_dir):
+        loaded.loads.append(loader.load(path, context))
+    memory = pyoxigraph.Store()
+    memory.extend(q for load in loaded.loads for q in load.quads)
+    resolver = Resolver(memory, minter)
+    officials = data_dir / "reference" / "officials.yaml"
+    if officials.exists():
+        loaded.loads.append(OfficialsLoader().load(officials, LoadContext(minter, resolver)))
+    return loaded, resolver
+
+
+def reference_resolver(data_dir: Path = DATA_DIR) -> Resolver:
+    """The resolver over ``data_dir``'s reference data (for extraction, checks and examples)."""
+    return load_reference(data_dir)[1]
+
+
+def source_files(data_dir: Path) -> list[Path]:
+    """Every record and table under ``data_dir/records``, in a stable order."""
+    root = data_dir / "records"
+    files = [p for p in sorted(root.rglob("*")) if p.is_file()]
+    sidecars = {sidecar(p) for p in files if p.suffix.lower() == ".csv"}
+    return [p for p in files if p not in sidecars and any(ld.handles(p) for ld in SOURCE_LOADERS)]
+
+
+def load_sources(paths: list[Path], resolver: Resolver, progress: Progress | None = None) -> Loaded:
+    """Read every source; each either loads whole or contributes a failure."""
+    context = LoadContext(resolver.minter, resolver)
+    loaded = Loaded()
+    seen: dict[str, Path] = {}
+    for i, path in enumerate(paths):
+        if progress:
+            progress(i, len(paths), path)
+        loader = next((ld for ld in SOURCE_LOADERS if ld.handles(path)), None)
+        if loader is None:
+            loaded.failures.append(InputError([Problem(str(path), "not a record (.yaml/.json) or table (.csv)")]))
+            continue
+        try:
+            load = loader.load(path, context)
+        except InputError as exc:
+            loaded.failures.append(exc)
+            continue
+        if load.source_id in seen:
+            loaded.failures.append(InputError([Problem(
+                str(path), f"duplicate source id '{load.source_id}' (also in {seen[load.source_id]})",
+                "source", "id")]))
+            continue
+        seen[load.source_id] = path
+        loaded.loads.append(load)
+    return loaded
+
+
+@dataclass
+class BuildResult:
+    store_path: Path
+    loaded: Loaded
+    triples: int
+
+
+def build(data_dir: Path, store_path: Path, keep_going: bool = False,
+          progress: Progress | None = None, extra_sources: list[Path] | None = None) -> BuildResult:
+    """Build ``store_path`` from ``data_dir``; raise InputError (store untouched) on bad sources."""
+    reference, resolver = load_reference(data_dir)
+    sources = load_sources(source_files(data_dir) + (extra_sources or []), resolver, progress)
+    if sources.failures and not keep_going:
+        raise InputError(sources.problems)
+    loaded = Loaded(reference.loads + sources.loads, sources.failures)
+    with fresh_store(store_path) as store:
+        store.add_all(loaded.quads(resolver.minter))
+        triples = len(store)
+    return BuildResult(Path(store_path), loaded, triples)
+
+
+def load_into(store: GraphStore, paths: list[Path], data_dir: Path = DATA_DIR) -> Loaded:
+    """Add or replace the given sources in an existing store, each in one transaction."""
+    _, resolver = load_reference(data_dir)
+    loaded = load_sources(paths, resolver)
+    if loaded.failures:
+        raise InputError(loaded.problems)
+    log = resolver.minter.reference_graph("loads")
+    for load in loaded.loads:
+        activity = resolver.minter.load_activity(load.source_id)
+        old_log = [q for q in store.oxigraph.quads_for_pattern(activity, None, None, log)]
+        store.oxigraph.remove  # noqa: B018 - documented: the log entry is replaced below
+        graphs = {g.value for g in load.graphs}
+        stale = [g for g in store.graphs() if g.value in graphs or g.value.startswith(
+            resolver.minter.graph(load.source_id).value + "/")]
+        store.replace_graphs(stale, load.quads)
+        for q in old_log:
+            store.oxigraph.remove(q)
+        store.oxigraph.extend(load_record_quads(resolver.minter, load, log))
+    return loaded

@@ -1,0 +1,263 @@
+"""The ``psikg`` command: build, validate, query and inspect the graph.
+
+Thin by design: each command parses its options, calls one library function and prints.
+Exit codes: 0 success (and the graph conforms), 1 the graph does not conform to the shapes,
+2 usage error (unknown query, missing parameter, malformed SPARQL), 3 bad input or store error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__, queries
+from .build import build as build_graph
+from .build import load_into
+from .errors import PsikgError, QueryError
+from .formats import FORMATS, as_table, render
+from .guard import check_query
+from .settings import DATA_DIR, default_store
+from .store import GraphStore
+from .validate import Report, validate_store
+
+store_option = click.option(
+    "--store", "store_path", type=click.Path(path_type=Path), default=None, envvar="PSIKG_STORE",
+    help="Store folder. Default: ./psikg-store, or $PSIKG_STORE.",
+)
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+    help="table for people; csv or json for programs (JSON cells carry labels and IRIs).",
+)
+
+
+def _store_path(path: Path | None) -> Path:
+    return path or default_store()
+
+
+def _err(text: str) -> None:
+    click.echo(text, err=True)
+
+
+def print_report(report: Report, limit: int = 50) -> None:
+    """The validation report for a person: each finding with label, path, message and source."""
+    if not report.findings:
+        click.echo(f"Validation: the graph conforms to the shapes ({report.triples:,} triples checked).")
+        return
+    verdict = "does NOT conform" if not report.conforms else "conforms, with warnings"
+    click.echo(f"Validation: the graph {verdict}: {len(report.violations)} violation(s), "
+               f"{len(report.warnings)} warning(s).")
+    for f in report.findings[:limit]:
+        click.echo(f"  [{f.severity}] {f.focus_label}  <{f.focus}>")
+        click.echo(f"      {f.path or '(node)'}: {f.message}" + (f" (value: {f.value})" if f.value else ""))
+        if f.sources:
+            click.echo(f"      from: {'; '.join(f.sources)}")
+    if len(report.findings) > limit:
+        click.echo(f"  … and {len(report.findings) - limit} more (use 'psikg validate --format json').")
+
+
+def print_summary(store: GraphStore) -> None:
+    from .stats import summarize
+
+    s = summarize(store)
+    click.echo(f"\nThe graph: {s.triples:,} triples in {s.graphs} named graphs.\n")
+    click.echo(as_table(s.classes))
+    click.echo(as_table(s.sources))
+
+
+class PsikgGroup(click.Group):
+    """Turns psikg's errors into a message on stderr and the documented exit code."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except PsikgError as exc:
+            label = "query error" if isinstance(exc, QueryError) else "error"
+            _err(f"psikg: {label}:\n  " + str(exc).replace("\n", "\n  "))
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=PsikgGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="psikg")
+def cli() -> None:
+    """psikg — the Public-Service Innovation Knowledge Graph.
+
+    Builds a validated RDF graph of Indonesian public-service innovations, the regions and
+    agencies behind them, their awards and the officials involved, from the records in data/,
+    and answers questions about it in SPARQL.
+
+    \b
+    Start here:
+      psikg build                    build ./psikg-store from data/, validate, summarise
+      psikg queries                  list the canned queries and their parameters
+      psikg query awards --param year=2020
+      psikg sparql 'SELECT * WHERE { ?s ?p ?o } LIMIT 5'
+
+    Exit codes: 0 ok, 1 graph does not conform, 2 usage error, 3 bad input or store error.
+    """
+
+
+@cli.command()
+@store_option
+@click.option("--data", "data_dir", type=click.Path(path_type=Path, file_okay=False, exists=True),
+              default=DATA_DIR, show_default="the data/ shipped with psikg",
+              help="Data folder with reference/ and records/.")
+@click.option("--keep-going", is_flag=True,
+              help="Load the sources that are fine and skip (and report) the ones with problems.")
+@click.option("--no-validate", is_flag=True, help="Skip SHACL validation.")
+def build(store_path: Path | None, data_dir: Path, keep_going: bool, no_validate: bool) -> None:
+    """Build the store from a data folder, validate it, and show what is in it.
+
+    Reference data (regions, SDGs, schemes, roles, agencies, officials) is loaded first, then
+    every record (.yaml/.json) and table (.csv) under records/. Each source lands in its own
+    named graph with its provenance. The store is built in a new folder and swapped in only
+    when complete: if any source has problems, all of them are listed and the old store is left
+    as it was (unless --keep-going).
+    """
+    path = _store_path(store_path)
+    _err(f"Building {path} from {data_dir} …")
+    with click.progressbar(length=0, label="Loading sources", file=sys.stderr,
+                           show_pos=True, show_eta=False) as bar:
+
+        def progress(index: int, total: int, source: Path) -> None:
+            bar.length = total
+            bar.update(index - bar.pos)
+
+        result = build_graph(data_dir, path, keep_going=keep_going, progress=progress)
+        bar.update(bar.length - bar.pos)
+    for failure in result.loaded.failures:
+        _err(f"skipped (has problems):\n  " + "\n  ".join(str(p) for p in failure.problems))
+    for warning in result.loaded.warnings:
+        _err(f"warning: {warning}")
+    sources = [ld for ld in result.loaded.loads if not ld.source_id.startswith("reference-")]
+    click.echo(f"Loaded {len(sources)} source(s) and {len(result.loaded.loads) - len(sources)} reference "
+               f"file(s): {result.triples:,} triples in {path}.")
+    store = GraphStore.open(path)
+    code = 0
+    if not no_validate:
+        report = validate_store(store)
+        print_report(report)
+        code = 0 if report.conforms else 1
+    print_summary(store)
+    sys.exit(code)
+
+
+@cli.command()
+@store_option
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+def load(store_path: Path | None, files: tuple[Path, ...]) -> None:
+    """Add or replace sources (records or tables) in an existing store.
+
+    Each source replaces its own named graph(s) in one transaction; a source with problems is
+    reported and nothing of the batch is written.
+    """
+    store = GraphStore.open(_store_path(store_path))
+    loaded = load_into(store, list(files))
+    for ld in loaded.loads:
+        click.echo(f"loaded {ld.source_id}: {len(ld.quads)} triples in {len(ld.graphs)} graph(s)")
+
+
+@cli.command()
+@store_option
+def stats(store_path: Path | None) -> None:
+    """Summarise an existing store: triples, named graphs, nodes per class, sources."""
+    print_summary(GraphStore.open(_store_path(store_path), read_only=True))
+
+
+@cli.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--limit", default=50, show_default=True, help="Findings to print in text format.")
+def validate(store_path: Path | None, fmt: str, limit: int) -> None:
+    """Check the store against the SHACL shapes in shapes/.
+
+    Prints each finding with the focus node's label, the property, the message and the source it
+    came from. Exits 0 when the graph conforms (warnings allowed), 1 when it does not.
+    """
+    report = validate_store(GraphStore.open(_store_path(store_path), read_only=True))
+    if fmt == "json":
+        click.echo(json.dumps({"conforms": report.conforms, "triples": report.triples,
+                               "findings": [f.__dict__ | {"sources": list(f.sources)} for f in report.findings]},
+                              ensure_ascii=False, indent=2))
+    else:
+        print_report(report, limit)
+    sys.exit(0 if report.conforms else 1)
+
+
+@cli.command(name="queries")
+def list_queries() -> None:
+    """List the canned queries with their descriptions and parameters."""
+    for q in queries.catalogue().values():
+        click.echo(click.style(q.name, bold=True) + f" — {q.title}")
+        click.echo("    " + "\n    ".join(_wrap(q.description, 92)))
+        for p in q.params:
+            click.echo(f"    --param {p.name}=…  {p.description}")
+        click.echo()
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, width) or [""]
+
+
+@cli.command()
+@store_option
+@format_option
+@click.argument("name")
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="A parameter of the query (repeatable); see 'psikg queries'.")
+def query(store_path: Path | None, fmt: str, name: str, params: tuple[str, ...]) -> None:
+    """Run the canned query NAME (from queries/NAME.rq) on the store.
+
+    Parameters are bound as RDF literals, never pasted into the query text. Cells show labels;
+    --format json also gives each node's IRI.
+
+    \b
+    Examples:
+      psikg query awards --param year=2020 --param rank="Top 45"
+      psikg query post-holders --param person="Cahyo Kumolo"
+      psikg query innovations --param sdg=5 --format csv
+    """
+    values = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise click.BadParameter(f"'{item}' is not KEY=VALUE", param_hint="--param")
+        values[key.strip()] = value
+    store = GraphStore.open(_store_path(store_path), read_only=True)
+    click.echo(render(queries.run(store, name, values), fmt), nl=False)
+
+
+@cli.command()
+@store_option
+@format_option
+@click.argument("query_text", metavar="QUERY-OR-FILE")
+def sparql(store_path: Path | None, fmt: str, query_text: str) -> None:
+    """Run any SPARQL SELECT/ASK/CONSTRUCT/DESCRIBE query (text, or a path to a .rq file).
+
+    The default graph is the union of all named graphs; GRAPH ?g reaches each source's graph.
+    SERVICE and updates are refused. CONSTRUCT/DESCRIBE print N-Triples.
+    """
+    path = Path(query_text)
+    if len(query_text) < 4096 and path.suffix in (".rq", ".sparql") and path.is_file():
+        query_text = path.read_text(encoding="utf-8")
+    form = check_query(query_text)
+    store = GraphStore.open(_store_path(store_path), read_only=True)
+    if form == "select":
+        click.echo(render(queries.tabulate(store, query_text), fmt), nl=False)
+        return
+    result = store.query(query_text)
+    if form == "ask":
+        click.echo("true" if bool(result) else "false")
+        return
+    import pyoxigraph
+
+    click.echo(pyoxigraph.serialize(result, format=pyoxigraph.RdfFormat.N_TRIPLES).decode("utf-8"), nl=False)
+
+
+def main() -> None:
+    """Entry point of the ``psikg`` command."""
+    cli()
