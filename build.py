@@ -123,9 +123,18 @@ def load_sources(paths: list[Path], resolver: Resolver, progress: Progress | Non
             loaded.failures.append(exc)
             continue
         if load.source_id in seen:
-            loaded.failures.append(InputError([Problem(
-                str(path), f"duplicate source id '{load.source_id}' (also in {seen[load.source_id]})",
-                "source", "id")]))
+            loaded.failures.append(
+                InputError(
+                    [
+                        Problem(
+                            str(path),
+                            f"duplicate source id '{load.source_id}' (also in {seen[load.source_id]})",
+                            "source",
+                            "id",
+                        )
+                    ]
+                )
+            )
             continue
         seen[load.source_id] = path
         loaded.loads.append(load)
@@ -139,8 +148,13 @@ class BuildResult:
     triples: int
 
 
-def build(data_dir: Path, store_path: Path, keep_going: bool = False,
-          progress: Progress | None = None, extra_sources: list[Path] | None = None) -> BuildResult:
+def build(
+    data_dir: Path,
+    store_path: Path,
+    keep_going: bool = False,
+    progress: Progress | None = None,
+    extra_sources: list[Path] | None = None,
+) -> BuildResult:
     """Build ``store_path`` from ``data_dir``; raise InputError (store untouched) on bad sources."""
     reference, resolver = load_reference(data_dir)
     sources = load_sources(source_files(data_dir) + (extra_sources or []), resolver, progress)
@@ -165,8 +179,11 @@ def load_into(store: GraphStore, paths: list[Path], data_dir: Path = DATA_DIR) -
         old_log = [q for q in store.oxigraph.quads_for_pattern(activity, None, None, log)]
         store.oxigraph.remove  # noqa: B018 - documented: the log entry is replaced below
         graphs = {g.value for g in load.graphs}
-        stale = [g for g in store.graphs() if g.value in graphs or g.value.startswith(
-            resolver.minter.graph(load.source_id).value + "/")]
+        stale = [
+            g
+            for g in store.graphs()
+            if g.value in graphs or g.value.startswith(resolver.minter.graph(load.source_id).value + "/")
+        ]
         store.replace_graphs(stale, load.quads)
         for q in old_log:
             store.oxigraph.remove(q)

@@ -24,11 +24,19 @@ from .store import GraphStore
 from .validate import Report, validate_store
 
 store_option = click.option(
-    "--store", "store_path", type=click.Path(path_type=Path), default=None, envvar="PSIKG_STORE",
+    "--store",
+    "store_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    envvar="PSIKG_STORE",
     help="Store folder. Default: ./psikg-store, or $PSIKG_STORE.",
 )
 format_option = click.option(
-    "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
     help="table for people; csv or json for programs (JSON cells carry labels and IRIs).",
 )
 
@@ -47,8 +55,9 @@ def print_report(report: Report, limit: int = 50) -> None:
         click.echo(f"Validation: the graph conforms to the shapes ({report.triples:,} triples checked).")
         return
     verdict = "does NOT conform" if not report.conforms else "conforms, with warnings"
-    click.echo(f"Validation: the graph {verdict}: {len(report.violations)} violation(s), "
-               f"{len(report.warnings)} warning(s).")
+    click.echo(
+        f"Validation: the graph {verdict}: {len(report.violations)} violation(s), {len(report.warnings)} warning(s)."
+    )
     for f in report.findings[:limit]:
         click.echo(f"  [{f.severity}] {f.focus_label}  <{f.focus}>")
         click.echo(f"      {f.path or '(node)'}: {f.message}" + (f" (value: {f.value})" if f.value else ""))
@@ -101,11 +110,17 @@ def cli() -> None:
 
 @cli.command()
 @store_option
-@click.option("--data", "data_dir", type=click.Path(path_type=Path, file_okay=False, exists=True),
-              default=DATA_DIR, show_default="the data/ shipped with psikg",
-              help="Data folder with reference/ and records/.")
-@click.option("--keep-going", is_flag=True,
-              help="Load the sources that are fine and skip (and report) the ones with problems.")
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    default=DATA_DIR,
+    show_default="the data/ shipped with psikg",
+    help="Data folder with reference/ and records/.",
+)
+@click.option(
+    "--keep-going", is_flag=True, help="Load the sources that are fine and skip (and report) the ones with problems."
+)
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation.")
 def build(store_path: Path | None, data_dir: Path, keep_going: bool, no_validate: bool) -> None:
     """Build the store from a data folder, validate it, and show what is in it.
@@ -118,22 +133,23 @@ def build(store_path: Path | None, data_dir: Path, keep_going: bool, no_validate
     """
     path = _store_path(store_path)
     _err(f"Building {path} from {data_dir} …")
-    with click.progressbar(length=0, label="Loading sources", file=sys.stderr,
-                           show_pos=True, show_eta=False) as bar:
+    with click.progressbar(length=0, label="Loading sources", file=sys.stderr, show_pos=True, show_eta=False) as bar:
 
         def progress(index: int, total: int, source: Path) -> None:
             bar.length = total
             bar.update(index - bar.pos)
 
         result = build_graph(data_dir, path, keep_going=keep_going, progress=progress)
-        bar.update(bar.length - bar.pos)
+        bar.update((bar.length or 0) - bar.pos)
     for failure in result.loaded.failures:
-        _err(f"skipped (has problems):\n  " + "\n  ".join(str(p) for p in failure.problems))
+        _err("skipped (has problems):\n  " + "\n  ".join(str(p) for p in failure.problems))
     for warning in result.loaded.warnings:
         _err(f"warning: {warning}")
     sources = [ld for ld in result.loaded.loads if not ld.source_id.startswith("reference-")]
-    click.echo(f"Loaded {len(sources)} source(s) and {len(result.loaded.loads) - len(sources)} reference "
-               f"file(s): {result.triples:,} triples in {path}.")
+    click.echo(
+        f"Loaded {len(sources)} source(s) and {len(result.loaded.loads) - len(sources)} reference "
+        f"file(s): {result.triples:,} triples in {path}."
+    )
     store = GraphStore.open(path)
     code = 0
     if not no_validate:
@@ -178,9 +194,17 @@ def validate(store_path: Path | None, fmt: str, limit: int) -> None:
     """
     report = validate_store(GraphStore.open(_store_path(store_path), read_only=True))
     if fmt == "json":
-        click.echo(json.dumps({"conforms": report.conforms, "triples": report.triples,
-                               "findings": [f.__dict__ | {"sources": list(f.sources)} for f in report.findings]},
-                              ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "conforms": report.conforms,
+                    "triples": report.triples,
+                    "findings": [f.__dict__ | {"sources": list(f.sources)} for f in report.findings],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         print_report(report, limit)
     sys.exit(0 if report.conforms else 1)
@@ -188,7 +212,13 @@ def validate(store_path: Path | None, fmt: str, limit: int) -> None:
 
 @cli.command(name="queries")
 def list_queries() -> None:
-    """List the canned queries with their descriptions and parameters."""
+    """List the canned queries with their descriptions and parameters.
+
+    Canned queries are the questions researchers ask most (awards, innovations, who held which
+    post when, SDG coverage, a region's profile, ...), kept as SPARQL files in queries/. Run
+    one with 'psikg query NAME --param KEY=VALUE'; each file is also a plain SPARQL query you
+    can copy into any endpoint.
+    """
     for q in queries.catalogue().values():
         click.echo(click.style(q.name, bold=True) + f" — {q.title}")
         click.echo("    " + "\n    ".join(_wrap(q.description, 92)))
@@ -207,8 +237,13 @@ def _wrap(text: str, width: int) -> list[str]:
 @store_option
 @format_option
 @click.argument("name")
-@click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
-              help="A parameter of the query (repeatable); see 'psikg queries'.")
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A parameter of the query (repeatable); see 'psikg queries'.",
+)
 def query(store_path: Path | None, fmt: str, name: str, params: tuple[str, ...]) -> None:
     """Run the canned query NAME (from queries/NAME.rq) on the store.
 
@@ -255,7 +290,8 @@ def sparql(store_path: Path | None, fmt: str, query_text: str) -> None:
         return
     import pyoxigraph
 
-    click.echo(pyoxigraph.serialize(result, format=pyoxigraph.RdfFormat.N_TRIPLES).decode("utf-8"), nl=False)
+    data = pyoxigraph.serialize(result, format=pyoxigraph.RdfFormat.N_TRIPLES) or b""
+    click.echo(data.decode("utf-8"), nl=False)
 
 
 def main() -> None:

@@ -25,13 +25,16 @@ def as_table(table: Table, width: int | None = None, max_cell: int = 48) -> str:
     cols = table.columns
     texts = [[c.text for c in row] for row in table.rows]
     widths = [min(max([len(col), *(len(r[i]) for r in texts)]), max_cell) for i, col in enumerate(cols)]
-    lines = [" | ".join(col.ljust(widths[i]) for i, col in enumerate(cols)).rstrip(),
-             "-+-".join("-" * w for w in widths)]
+    lines = [
+        " | ".join(col.ljust(widths[i]) for i, col in enumerate(cols)).rstrip(),
+        "-+-".join("-" * w for w in widths),
+    ]
     for row in texts:
         wrapped = [textwrap.wrap(v, widths[i]) or [""] for i, v in enumerate(row)]
         for k in range(max(len(w) for w in wrapped)):
-            lines.append(" | ".join((w[k] if k < len(w) else "").ljust(widths[i])
-                                    for i, w in enumerate(wrapped)).rstrip())
+            lines.append(
+                " | ".join((w[k] if k < len(w) else "").ljust(widths[i]) for i, w in enumerate(wrapped)).rstrip()
+            )
     lines.append(f"({len(table.rows)} row{'s' if len(table.rows) != 1 else ''})")
     return "\n".join(lines) + "\n"
 
@@ -46,7 +49,7 @@ def as_csv(table: Table) -> str:
 
 
 def as_json(table: Table) -> str:
-    rows = [{col: cell.to_json() for col, cell in zip(table.columns, row)} for row in table.rows]
+    rows = [{col: cell.to_json() for col, cell in zip(table.columns, row, strict=True)} for row in table.rows]
     return json.dumps({"columns": table.columns, "rows": rows}, ensure_ascii=False, indent=2) + "\n"
 
 

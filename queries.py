@@ -51,11 +51,15 @@ class CannedQuery:
         known = {p.name for p in self.params}
         unknown = sorted(set(values) - known)
         if unknown:
-            raise UsageError(f"query '{self.name}' has no parameter {', '.join(unknown)}; "
-                             f"its parameters: {', '.join(sorted(known)) or 'none'}")
+            raise UsageError(
+                f"query '{self.name}' has no parameter {', '.join(unknown)}; "
+                f"its parameters: {', '.join(sorted(known)) or 'none'}"
+            )
         missing = [p.name for p in self.params if p.required and not values.get(p.name)]
         if missing:
-            raise UsageError(f"query '{self.name}' needs --param {missing[0]}=VALUE ({self.param(missing[0]).description})")
+            raise UsageError(
+                f"query '{self.name}' needs --param {missing[0]}=VALUE ({self.param(missing[0]).description})"
+            )
         if not self.params:
             return self.text
         match = _PARAM_ROW.search(self.text)
@@ -94,8 +98,15 @@ def parse_header(path: Path) -> CannedQuery:
                 fields[current] += " " + body.strip()
     if "title" not in fields:
         raise ValueError(f"{path}: the header needs '# title:'")
-    return CannedQuery(path.stem, fields["title"], fields.get("description", ""), tuple(params),
-                       frozenset(fields.get("lists", "").split()), text, path)
+    return CannedQuery(
+        path.stem,
+        fields["title"],
+        fields.get("description", ""),
+        tuple(params),
+        frozenset(fields.get("lists", "").split()),
+        text,
+        path,
+    )
 
 
 def catalogue(directory: Path = QUERIES_DIR) -> dict[str, CannedQuery]:
@@ -189,16 +200,16 @@ def tabulate(target: SelectTarget, text: str, lists: frozenset[str] = frozenset(
             term = row.get(col)
             if col in lists and term is not None:
                 values = getattr(term, "value", "").split()
-                cells.append(Cell("; ".join(names.get(v, v) for v in values),
-                                  items=[Cell(names.get(v, v), v) for v in values]))
+                cells.append(
+                    Cell("; ".join(names.get(v, v) for v in values), items=[Cell(names.get(v, v), v) for v in values])
+                )
             else:
                 cells.append(cell(term))
         table_rows.append(cells)
     return Table(columns, table_rows)
 
 
-def run(target: SelectTarget, name: str, values: dict[str, str] | None = None,
-        directory: Path = QUERIES_DIR) -> Table:
+def run(target: SelectTarget, name: str, values: dict[str, str] | None = None, directory: Path = QUERIES_DIR) -> Table:
     """Run the canned query ``name`` with ``values`` for its parameters."""
     query = get(name, directory)
     return tabulate(target, query.bind(values or {}), query.lists)

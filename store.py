@@ -79,8 +79,14 @@ class GraphStore:
     def replace_graphs(self, graphs: Iterable[NamedNode], quads: list[Quad]) -> None:
         """Drop ``graphs`` and add ``quads`` in a single transaction: readers never see half."""
         drops = " ".join(f"DROP SILENT GRAPH {g} ;" for g in graphs)
-        data = "\n".join(str(q) + " ." for q in quads)
-        self.oxigraph.update(f"{drops} INSERT DATA {{ {data} }}" if quads else drops.rstrip(" ;"))
+        by_graph: dict[str, list[str]] = {}
+        for q in quads:  # INSERT DATA takes triples inside GRAPH blocks, not N-Quads lines
+            name = str(q.graph_name) if isinstance(q.graph_name, NamedNode) else ""
+            by_graph.setdefault(name, []).append(f"{q.subject} {q.predicate} {q.object} .")
+        blocks = " ".join(
+            f"GRAPH {g} {{ {' '.join(triples)} }}" if g else " ".join(triples) for g, triples in by_graph.items()
+        )
+        self.oxigraph.update(f"{drops} INSERT DATA {{ {blocks} }}" if quads else drops.rstrip(" ;"))
 
     def dump(self, output, fmt: RdfFormat, graph: NamedNode | None = None) -> None:  # type: ignore[no-untyped-def]
         if graph is None:

@@ -64,6 +64,7 @@ def shapes_graph(shapes_dir: Path = SHAPES_DIR) -> rdflib.Graph:
 def union_graph(store: GraphStore) -> rdflib.Graph:
     """The store's union graph as an rdflib Graph (pyshacl's input)."""
     triples = store.oxigraph.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+    assert isinstance(triples, pyoxigraph.QueryTriples)
     data = pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES)
     graph = rdflib.Graph()
     graph.parse(data=data, format="nt")
@@ -89,8 +90,12 @@ def validate_store(store: GraphStore, shapes_dir: Path = SHAPES_DIR) -> Report:
         data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True, allow_infos=True
     )
     assert isinstance(report_graph, rdflib.Graph)
-    for prefix, ns in (("psikg", "https://w3id.org/psikg/ontology#"), ("id", "https://w3id.org/psikg/id/"),
-                       ("org", "http://www.w3.org/ns/org#"), ("prov", "http://www.w3.org/ns/prov#")):
+    for prefix, ns in (
+        ("psikg", "https://w3id.org/psikg/ontology#"),
+        ("id", "https://w3id.org/psikg/id/"),
+        ("org", "http://www.w3.org/ns/org#"),
+        ("prov", "http://www.w3.org/ns/prov#"),
+    ):
         data.namespace_manager.bind(prefix, ns, override=True)
     label_of = _labeller(data)
     sources_of = _sources(store)
@@ -98,16 +103,18 @@ def validate_store(store: GraphStore, shapes_dir: Path = SHAPES_DIR) -> Report:
     for result in report_graph.subjects(rdflib.RDF.type, SH.ValidationResult):
         focus = report_graph.value(result, SH.focusNode)
         path = report_graph.value(result, SH.resultPath)
-        findings.append(Finding(
-            severity=SEVERITY.get(report_graph.value(result, SH.resultSeverity), "violation"),
-            focus=str(focus),
-            focus_label=label_of(focus),
-            path=_short(path, data),
-            message=str(report_graph.value(result, SH.resultMessage) or ""),
-            value=_short(report_graph.value(result, SH.value), data),
-            sources=tuple(sources_of(str(focus))),
-            shape=_short(report_graph.value(result, SH.sourceShape), data),
-        ))
+        findings.append(
+            Finding(
+                severity=SEVERITY.get(report_graph.value(result, SH.resultSeverity), "violation"),  # type: ignore[call-overload]
+                focus=str(focus),
+                focus_label=label_of(focus),
+                path=_short(path, data),
+                message=str(report_graph.value(result, SH.resultMessage) or ""),
+                value=_short(report_graph.value(result, SH.value), data),
+                sources=tuple(sources_of(str(focus))),
+                shape=_short(report_graph.value(result, SH.sourceShape), data),
+            )
+        )
     findings.sort(key=lambda f: (f.severity != "violation", f.focus_label, f.path, f.message))
     return Report(findings, len(data))
 
@@ -136,6 +143,7 @@ def _sources(store: GraphStore):  # type: ignore[no-untyped-def]
             "BIND(COALESCE(?l, STR(?g)) AS ?label) } ORDER BY ?label",
             substitutions={pyoxigraph.Variable("focus"): pyoxigraph.NamedNode(focus)},
         )
+        assert isinstance(rows, pyoxigraph.QuerySolutions)
         return [row["label"].value for row in rows]
 
     return sources_of

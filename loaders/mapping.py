@@ -58,8 +58,15 @@ def describe_post(b: GraphBuilder, post: PostRef, resolver: Resolver) -> None:
     b.add(post.iri, ORG.role, resolver.minter.role(post.role_key))
 
 
-def describe_holding(b: GraphBuilder, holding: NamedNode, person: Person, post: PostRef,
-                     resolver: Resolver, start: str | None = None, end: str | None = None) -> None:
+def describe_holding(
+    b: GraphBuilder,
+    holding: NamedNode,
+    person: Person,
+    post: PostRef,
+    resolver: Resolver,
+    start: str | None = None,
+    end: str | None = None,
+) -> None:
     b.add(holding, RDF.type, PSIKG.PostHolding)
     b.text(holding, RDFS.label, f"{person.name} — {post_label(post, resolver)}", "id")
     b.add(holding, ORG.member, person.iri)
@@ -113,8 +120,15 @@ class RecordMapper:
 
     # ------------------------------------------------------------------ helpers
     def problem(self, entry: Entry | None, field: str | None, message: str) -> None:
-        self.problems.append(Problem(self.file, message, entry.label if entry else "source", field,
-                                     entry.line if entry else self.record.source_line))
+        self.problems.append(
+            Problem(
+                self.file,
+                message,
+                entry.label if entry else "source",
+                field,
+                entry.line_of(field) if entry else self.record.source_line,
+            )
+        )
 
     def resolve(self, entry: Entry, field: str, fn: Callable[[Any], Any], value: Any) -> Any:
         try:
@@ -137,8 +151,10 @@ class RecordMapper:
             return self.innovations[name]
         if "/" in name:  # key of an innovation recorded elsewhere: "<region code or org key>/<slug>"
             return self.m.iri("innovation", name)
-        raise ResolutionError(f"'{name}' is not an innovation ref of this record nor an innovation key "
-                              "('<region code>/<acronym>', e.g. 33.75/lp-par)")
+        raise ResolutionError(
+            f"'{name}' is not an innovation ref of this record nor an innovation key "
+            "('<region code>/<acronym>', e.g. 33.75/lp-par)"
+        )
 
     def person(self, name: str) -> Person:
         return self.people[name] if name in self.people else self.r.person(name)
@@ -152,8 +168,11 @@ class RecordMapper:
             return self.agencies[name].iri
         if name in self.people:
             return self.people[name].iri
-        for fn in (self.r.agency, lambda n: self.r.region(n).iri,
-                   lambda n: self.m.scheme(self.r.notation("scheme", n))):
+        for fn in (
+            self.r.agency,
+            lambda n: self.r.region(n).iri,
+            lambda n: self.m.scheme(self.r.notation("scheme", n)),
+        ):
             try:
                 found = fn(name)
                 return found.iri if isinstance(found, Agency) else found
@@ -161,8 +180,9 @@ class RecordMapper:
                 continue
         if "/" in name:
             return self.m.iri("innovation", name)
-        raise ResolutionError(f"'{name}' names nothing known: not a ref of this record, an agency, "
-                              "a region or a scheme")
+        raise ResolutionError(
+            f"'{name}' names nothing known: not a ref of this record, an agency, a region or a scheme"
+        )
 
     def evidence(self, entry: Entry, subject: NamedNode) -> None:
         b = self.builder(entry)
@@ -177,8 +197,12 @@ class RecordMapper:
             if self.text is not None:
                 span = self.text.find(quote)
                 if span is None:
-                    self.problem(entry, "quote", f"quote not found in {self.record.source.get('file')}: "
-                                 f"'{quote[:60]}…'; copy it verbatim from the source")
+                    self.problem(
+                        entry,
+                        "quote",
+                        f"quote not found in {self.record.source.get('file')}: "
+                        f"'{quote[:60]}…'; copy it verbatim from the source",
+                    )
                     continue
                 b.typed(node, PSIKG.charStart, span[0], XSD.integer)
                 b.typed(node, PSIKG.charEnd, span[1], XSD.integer)
@@ -198,7 +222,14 @@ class RecordMapper:
         for graph, part in [(self.main, None), *((g, n) for n, g in self.parts.items())]:
             graph.add(graph.graph, RDF.type, PSIKG.SourceGraph)
             graph.add(graph.graph, PROV.wasDerivedFrom, src)
-            graph.text(graph.graph, RDFS.label, f"{s['title']}" + (f" ({part})" if part else ""))
+            # "Sumselupdate, 2020-11-25: Palembang Raih ... (headline)": outlet and date first,
+            # as researchers cite a news source.
+            cited = ", ".join(str(v) for v in (s.get("publisher"), s.get("issued")) if v)
+            graph.text(
+                graph.graph,
+                RDFS.label,
+                (f"{cited}: " if cited else "") + f"{s['title']}" + (f" ({part})" if part else ""),
+            )
             if part:
                 graph.text(graph.graph, PSIKG.sourcePart, part)
                 graph.add(graph.graph, DCTERMS.isPartOf, self.main.graph)
@@ -242,8 +273,11 @@ class RecordMapper:
     def map_innovation(self, e: Entry) -> None:
         b = self.builder(e)
         owner = self.resolve(e, "owner", self.agency, e.get("owner"))
-        region = (self.resolve(e, "region", self.r.region, e.get("region")) if e.get("region")
-                  else self.r.regions.get(owner.region or ""))
+        region = (
+            self.resolve(e, "region", self.r.region, e.get("region"))
+            if e.get("region")
+            else self.r.regions.get(owner.region or "")
+        )
         owner_key = region.code if region else owner.key
         if e.get("key"):
             node = self.m.iri("innovation", str(e.get("key")))
@@ -300,15 +334,18 @@ class RecordMapper:
             return
         for other in self.r.people_holding(post.iri.value, date):
             if other.iri != person.iri:
-                self.warnings.append(f"{self.file} {e.label}: {person.name} is said to hold "
-                                     f"'{post_label(post, self.r)}' on {date}, when the officials list "
-                                     f"has {other.name}; both claims kept")
+                self.warnings.append(
+                    f"{self.file} {e.label}: {person.name} is said to hold "
+                    f"'{post_label(post, self.r)}' on {date}, when the officials list "
+                    f"has {other.name}; both claims kept"
+                )
 
     def map_launch(self, e: Entry) -> None:
         b = self.builder(e)
         names = e.get("innovations")
-        innovations = [self.resolve(e, "innovations", self.innovation, n)
-                       for n in ([names] if isinstance(names, str) else names)]
+        innovations = [
+            self.resolve(e, "innovations", self.innovation, n) for n in ([names] if isinstance(names, str) else names)
+        ]
         node = self.m.launch(innovations[0], e.get("date"))
         b.add(node, RDF.type, PSIKG.Launch)
         for inn in innovations:
@@ -321,10 +358,14 @@ class RecordMapper:
             b.add(node, PSIKG.launchedBy, self.resolve(e, "launched_by", self.person, e.get("launched_by")).iri)
         self.evidence(e, node)
 
-    def venue(self, e: Entry, b: GraphBuilder, event: NamedNode, name: str | None,
-              region_name: str | None, field: str) -> None:
-        region = self.resolve(e, f"{field}_region" if field == "venue" else "region", self.r.region,
-                              region_name) if region_name else None
+    def venue(
+        self, e: Entry, b: GraphBuilder, event: NamedNode, name: str | None, region_name: str | None, field: str
+    ) -> None:
+        region = (
+            self.resolve(e, f"{field}_region" if field == "venue" else "region", self.r.region, region_name)
+            if region_name
+            else None
+        )
         if not name:
             return
         venue = self.m.venue(name if not region else f"{region.code} {name}")
@@ -414,16 +455,25 @@ class RecordMapper:
         b.text(node, DCTERMS.title, e.get("title"), "id")
         self.evidence(e, node)
 
-    ORDER = ("legislation", "agencies", "innovations", "people", "launches", "awards", "replications",
-             "figures")
+    ORDER = ("legislation", "agencies", "innovations", "people", "launches", "awards", "replications", "figures")
 
     def map(self) -> SourceLoad:
         self.map_source()
         for section in self.ORDER:
-            fn = getattr(self, "map_" + {"agencies": "agency", "innovations": "innovation",
-                                         "people": "person", "launches": "launch", "awards": "award",
-                                         "replications": "replication", "figures": "figure",
-                                         "legislation": "legislation"}[section])
+            fn = getattr(
+                self,
+                "map_"
+                + {
+                    "agencies": "agency",
+                    "innovations": "innovation",
+                    "people": "person",
+                    "launches": "launch",
+                    "awards": "award",
+                    "replications": "replication",
+                    "figures": "figure",
+                    "legislation": "legislation",
+                }[section],
+            )
             for entry in self.record.section(section):
                 try:
                     fn(entry)

@@ -39,7 +39,7 @@ class OfficialsLoader(Loader):
         source_node(b, m, "reference-officials", "psikg officials list (terms of office from public sources)", path)
         sources = data.get("sources") or {}
         for skey, meta in sources.items():
-            if skey == "__line__" or not isinstance(meta, dict):
+            if str(skey).startswith("__") or not isinstance(meta, dict):
                 continue
             node = m.source(f"officials-{slug(str(skey))}")
             b.add(node, RDF.type, PSIKG.Source)
@@ -49,7 +49,7 @@ class OfficialsLoader(Loader):
             if meta.get("url"):
                 b.typed(node, SCHEMA.url, meta["url"], XSD.anyURI)
         for name, spec in (data.get("posts") or {}).items():
-            if name == "__line__":
+            if str(name).startswith("__"):
                 continue
             line = spec.get("__line__") if isinstance(spec, dict) else None
             try:
@@ -76,10 +76,11 @@ class OfficialsLoader(Loader):
             for j, h in enumerate(official.get("holdings") or []):
                 hwhere = f"{where}.holdings[{j}]"
                 hline = h.get("__line__", line) if isinstance(h, dict) else line
-                post = r.posts.get(key(str(h.get("post"))))
-                if post is None:
-                    problems.append(Problem(file, f"post '{h.get('post')}' is not listed under 'posts'",
-                                            hwhere, "post", hline))
+                named = r.posts.get(key(str(h.get("post"))))
+                if named is None:
+                    problems.append(
+                        Problem(file, f"post '{h.get('post')}' is not listed under 'posts'", hwhere, "post", hline)
+                    )
                     continue
                 dates = {}
                 for fld in ("start", "end"):
@@ -91,14 +92,17 @@ class OfficialsLoader(Loader):
                         problems.append(Problem(file, wrong, hwhere, fld, hline))
                     dates[fld] = str(value)
                 start, end = dates.get("start"), dates.get("end")
-                holding = m.holding(post.iri, slug(person.name), start)
-                person.holdings.append(Holding(post.iri.value, start, end, holding))
-                describe_holding(b, holding, person, post, r, start, end)
+                holding = m.holding(named.iri, slug(person.name), start)
+                person.holdings.append(Holding(named.iri.value, start, end, holding))
+                describe_holding(b, holding, person, named, r, start, end)
                 b.text(holding, PSIKG.basis, h.get("end_basis"), "en")
                 if h.get("source") is not None:
                     if h["source"] not in sources:
-                        problems.append(Problem(file, f"source '{h['source']}' is not listed under 'sources'",
-                                                hwhere, "source", hline))
+                        problems.append(
+                            Problem(
+                                file, f"source '{h['source']}' is not listed under 'sources'", hwhere, "source", hline
+                            )
+                        )
                     else:
                         b.add(holding, PROV.wasDerivedFrom, m.source(f"officials-{slug(str(h['source']))}"))
         if problems:

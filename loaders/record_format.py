@@ -30,55 +30,114 @@ REPLICATION_FORMS = ("adopted", "adapted", "partnership", "ministry-programme")
 Spec = dict[str, tuple[str, bool]]  # field -> (kind, required)
 
 SOURCE: Spec = {
-    "id": ("id", True), "kind": ("str", True), "title": ("str", True), "publisher": ("str", False),
-    "issued": ("date", False), "date_basis": ("str", False), "url": ("str", False),
-    "file": ("str", False), "language": ("str", False), "parts": ("parts", False),
+    "id": ("id", True),
+    "kind": ("str", True),
+    "title": ("str", True),
+    "publisher": ("str", False),
+    "issued": ("date", False),
+    "date_basis": ("str", False),
+    "url": ("str", False),
+    "file": ("str", False),
+    "language": ("str", False),
+    "parts": ("parts", False),
     "licence": ("str", False),
 }
 SECTIONS: dict[str, Spec] = {
     "agencies": {
-        "ref": ("id", True), "key": ("str", False), "name": ("str", True), "acronym": ("str", False),
-        "kind": ("str", True), "parent": ("str", False), "region": ("str", False),
-        "region_basis": ("str", False), "place": ("str", False), "aliases": ("list", False),
-        "quote": ("quote", False), "part": ("str", False),
+        "ref": ("id", True),
+        "key": ("str", False),
+        "name": ("str", True),
+        "acronym": ("str", False),
+        "kind": ("str", True),
+        "parent": ("str", False),
+        "region": ("str", False),
+        "region_basis": ("str", False),
+        "place": ("str", False),
+        "aliases": ("list", False),
+        "quote": ("quote", False),
+        "part": ("str", False),
     },
     "innovations": {
-        "ref": ("id", True), "key": ("str", False), "name": ("str", True), "acronym": ("str", False),
-        "description": ("str", False), "owner": ("str", True), "agency": ("str", False),
-        "region": ("str", False), "partners": ("list", False), "sdgs": ("sdgs", False),
-        "quote": ("quote", False), "part": ("str", False), "confidence": ("number", False),
+        "ref": ("id", True),
+        "key": ("str", False),
+        "name": ("str", True),
+        "acronym": ("str", False),
+        "description": ("str", False),
+        "owner": ("str", True),
+        "agency": ("str", False),
+        "region": ("str", False),
+        "partners": ("list", False),
+        "sdgs": ("sdgs", False),
+        "quote": ("quote", False),
+        "part": ("str", False),
+        "confidence": ("number", False),
     },
     "people": {
-        "ref": ("id", True), "name": ("str", True), "post": ("post", False),
-        "attested": ("date", False), "start": ("date", False), "end": ("date", False),
-        "quote": ("quote", False), "part": ("str", False), "confidence": ("number", False),
+        "ref": ("id", True),
+        "name": ("str", True),
+        "post": ("post", False),
+        "attested": ("date", False),
+        "start": ("date", False),
+        "end": ("date", False),
+        "quote": ("quote", False),
+        "part": ("str", False),
+        "confidence": ("number", False),
     },
     "launches": {
-        "innovations": ("list", True), "date": ("date", False), "date_basis": ("str", False),
-        "place": ("str", False), "region": ("str", False), "launched_by": ("str", False),
-        "quote": ("quote", False), "part": ("str", False), "confidence": ("number", False),
+        "innovations": ("list", True),
+        "date": ("date", False),
+        "date_basis": ("str", False),
+        "place": ("str", False),
+        "region": ("str", False),
+        "launched_by": ("str", False),
+        "quote": ("quote", False),
+        "part": ("str", False),
+        "confidence": ("number", False),
     },
     "awards": {
-        "ref": ("id", True), "scheme": ("str", True), "scheme_as_stated": ("str", False),
-        "year": ("year", False), "rank": ("str", False), "category": ("str", False),
-        "recipient": ("str", True), "conferred_by": ("str", False), "handed_by": ("str", False),
-        "received_by": ("list", False), "date": ("date", False), "date_basis": ("str", False),
-        "venue": ("str", False), "venue_region": ("str", False), "ceremony": ("str", False),
-        "cites": ("list", False), "quote": ("quote", False), "part": ("str", False),
+        "ref": ("id", True),
+        "scheme": ("str", True),
+        "scheme_as_stated": ("str", False),
+        "year": ("year", False),
+        "rank": ("str", False),
+        "category": ("str", False),
+        "recipient": ("str", True),
+        "conferred_by": ("str", False),
+        "handed_by": ("str", False),
+        "received_by": ("list", False),
+        "date": ("date", False),
+        "date_basis": ("str", False),
+        "venue": ("str", False),
+        "venue_region": ("str", False),
+        "ceremony": ("str", False),
+        "cites": ("list", False),
+        "quote": ("quote", False),
+        "part": ("str", False),
         "confidence": ("number", False),
     },
     "replications": {
-        "replica": ("str", True), "original": ("str", True), "year": ("year", False),
-        "form": ("str", True), "basis": ("str", False), "quote": ("quote", False),
-        "part": ("str", False), "confidence": ("number", False),
+        "replica": ("str", True),
+        "original": ("str", True),
+        "year": ("year", False),
+        "form": ("str", True),
+        "basis": ("str", False),
+        "quote": ("quote", False),
+        "part": ("str", False),
+        "confidence": ("number", False),
     },
     "figures": {
-        "about": ("str", True), "quantity": ("str", True), "value": ("number", True),
-        "unit": ("str", False), "period": ("str", False), "quote": ("quote", False),
+        "about": ("str", True),
+        "quantity": ("str", True),
+        "value": ("number", True),
+        "unit": ("str", False),
+        "period": ("str", False),
+        "quote": ("quote", False),
         "part": ("str", False),
     },
     "legislation": {
-        "ref": ("id", True), "title": ("str", True), "quote": ("quote", False),
+        "ref": ("id", True),
+        "title": ("str", True),
+        "quote": ("quote", False),
         "part": ("str", False),
     },
 }
@@ -99,6 +158,11 @@ class Entry:
     index: int
     line: int | None
     data: dict[str, Any]
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, name: str | None) -> int | None:
+        """The line of field ``name`` (the entry's first line when unknown)."""
+        return self.lines.get(name or "", self.line)
 
     @property
     def label(self) -> str:
@@ -136,7 +200,16 @@ class _LineLoader(yaml.SafeLoader):
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         mapping = super().construct_mapping(node, deep=deep)
         mapping["__line__"] = node.start_mark.line + 1
+        mapping["__lines__"] = {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
         return mapping
+
+    def construct_timestamp_text(self, node: yaml.ScalarNode) -> str:
+        """Dates stay text: PyYAML's own conversion would crash on '2018-19-09' before the
+        record checker could name the file, line and field; _check_value checks them instead."""
+        return str(self.construct_scalar(node))
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_timestamp_text)
 
 
 def _text_of(path: Path) -> str:
@@ -144,9 +217,7 @@ def _text_of(path: Path) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(
-            [Problem(str(path), f"not UTF-8 (byte {exc.start}); save the file as UTF-8")]
-        ) from None
+        raise InputError([Problem(str(path), f"not UTF-8 (byte {exc.start}); save the file as UTF-8")]) from None
 
 
 def parse_file(path: Path) -> Any:
@@ -211,18 +282,17 @@ def _check_value(kind: str, value: Any) -> str | None:
                 return "each SDG needs 'target' (e.g. \"5.2\") and a stated 'basis'"
             if not re.fullmatch(r"\d{1,2}(\.(\d{1,2}|[a-z]))?", str(item["target"])):
                 return f"'{item['target']}' is not an SDG goal or target number (e.g. 5 or 5.2 or 17.a)"
-    elif kind == "parts":
-        if not isinstance(value, dict) or not all(
-            isinstance(v, str) for k, v in value.items() if k != "__line__"
-        ):
-            return "must map part names (e.g. headline) to their text"
+    elif kind == "parts" and (
+        not isinstance(value, dict)
+        or not all(isinstance(v, str) for k, v in value.items() if k not in ("__line__", "__lines__"))
+    ):
+        return "must map part names (e.g. headline) to their text"
     return None
 
 
-def _check_mapping(
-    problems: list[Problem], file: str, where: str, spec: Spec, data: Any, section: str
-) -> None:
+def _check_mapping(problems: list[Problem], file: str, where: str, spec: Spec, data: Any, section: str) -> None:
     line = data.get("__line__") if isinstance(data, dict) else None
+    lines = data.get("__lines__", {}) if isinstance(data, dict) else {}
     if not isinstance(data, dict):
         problems.append(Problem(file, "must be a mapping of fields", record=where))
         return
@@ -231,24 +301,22 @@ def _check_mapping(
             if required:
                 problems.append(Problem(file, "is required but missing", where, name, line))
             continue
+        at = lines.get(name, line)
         wrong = _check_value(kind, data[name])
         if wrong:
-            problems.append(Problem(file, wrong, where, name, line))
+            problems.append(Problem(file, wrong, where, name, at))
         choices = CHOICES.get((section, name))
         if choices and not wrong and str(data[name]) not in choices:
-            problems.append(
-                Problem(file, f"'{data[name]}' is not one of: {', '.join(choices)}", where, name, line)
-            )
+            problems.append(Problem(file, f"'{data[name]}' is not one of: {', '.join(choices)}", where, name, at))
     for name in data:
-        if name != "__line__" and name not in spec:
-            problems.append(
-                Problem(file, f"unknown field (known: {', '.join(spec)})", where, str(name), line)
-            )
+        if name not in ("__line__", "__lines__") and name not in spec:
+            at = lines.get(name, line)
+            problems.append(Problem(file, f"unknown field (known: {', '.join(spec)})", where, str(name), at))
 
 
 def _strip_lines(value: Any) -> Any:
     if isinstance(value, dict):
-        return {k: _strip_lines(v) for k, v in value.items() if k != "__line__"}
+        return {k: _strip_lines(v) for k, v in value.items() if k not in ("__line__", "__lines__")}
     if isinstance(value, list):
         return [_strip_lines(v) for v in value]
     if isinstance(value, dt.date):
@@ -263,9 +331,7 @@ def check_record(path: Path, data: Any) -> Record:
     if not isinstance(data, dict):
         raise InputError([Problem(file, f"a record file must be a mapping with 'format: {FORMAT}'")])
     if data.get("format") != FORMAT:
-        problems.append(
-            Problem(file, f"'format' must be '{FORMAT}' (found {data.get('format')!r})", field="format")
-        )
+        problems.append(Problem(file, f"'format' must be '{FORMAT}' (found {data.get('format')!r})", field="format"))
     source = data.get("source")
     if source is None:
         problems.append(Problem(file, "is required but missing", "source", None))
@@ -274,7 +340,7 @@ def check_record(path: Path, data: Any) -> Record:
     entries: dict[str, list[Entry]] = {}
     refs: dict[str, str] = {}
     for name, value in data.items():
-        if name in ("format", "source", "__line__"):
+        if name in ("format", "source", "__line__", "__lines__"):
             continue
         if name not in SECTIONS:
             problems.append(Problem(file, f"unknown section (known: {', '.join(SECTIONS)})", field=name))
@@ -283,20 +349,39 @@ def check_record(path: Path, data: Any) -> Record:
             problems.append(Problem(file, "a section must be a list of entries", field=name))
             continue
         for i, item in enumerate(value):
-            entry = Entry(name, i, item.get("__line__") if isinstance(item, dict) else None,
-                          _strip_lines(item) if isinstance(item, dict) else {})
+            entry = Entry(
+                name,
+                i,
+                item.get("__line__") if isinstance(item, dict) else None,
+                _strip_lines(item) if isinstance(item, dict) else {},
+                item.get("__lines__", {}) if isinstance(item, dict) else {},
+            )
             _check_mapping(problems, file, entry.label, SECTIONS[name], item, name)
             ref = entry.get("ref")
             if ref is not None:
                 if str(ref) in refs:
-                    problems.append(Problem(file, f"duplicate ref '{ref}' (first in {refs[str(ref)]})",
-                                            entry.label, "ref", entry.line))
+                    problems.append(
+                        Problem(
+                            file,
+                            f"duplicate ref '{ref}' (first in {refs[str(ref)]})",
+                            entry.label,
+                            "ref",
+                            entry.line_of("ref"),
+                        )
+                    )
                 refs[str(ref)] = entry.label
             part = entry.get("part")
             parts = (source or {}).get("parts") or {}
             if part is not None and part not in parts:
-                problems.append(Problem(file, f"part '{part}' is not declared in source.parts",
-                                        entry.label, "part", entry.line))
+                problems.append(
+                    Problem(
+                        file,
+                        f"part '{part}' is not declared in source.parts",
+                        entry.label,
+                        "part",
+                        entry.line_of("part"),
+                    )
+                )
             entries.setdefault(name, []).append(entry)
     if problems:
         raise InputError(problems)

@@ -12,7 +12,7 @@ import io
 from pathlib import Path
 
 import pyoxigraph
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import NamedNode, Quad
 
 from ..errors import InputError, Problem
 from ..namespaces import DCTERMS, PROV, PSIKG, RDF, RDFS, SKOS, XSD
@@ -26,22 +26,45 @@ def read_csv(path: Path, required: list[str]) -> list[tuple[int, dict[str, str]]
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError([Problem(str(path), f"not UTF-8 (byte {exc.start}); save it as UTF-8")]) from None
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
     missing = [c for c in required if c not in (reader.fieldnames or [])]
     if missing:
-        raise InputError([Problem(str(path), f"missing column(s) {', '.join(missing)}; "
-                                              f"the header must have {', '.join(required)}", line=1)])
+        raise InputError(
+            [
+                Problem(
+                    str(path),
+                    f"missing column(s) {', '.join(missing)}; the header must have {', '.join(required)}",
+                    line=1,
+                )
+            ]
+        )
     rows = []
+    start = reader.line_num + 1  # the line a row starts on (a quoted cell may span lines)
     try:
         for row in reader:
-            rows.append((reader.line_num, {k: (v or "").strip() for k, v in row.items() if k}))
+            if None in row:  # DictReader files surplus cells under the key None
+                raise InputError(
+                    [
+                        Problem(
+                            str(path),
+                            f"this row has {len(reader.fieldnames or []) + len(row[None])} cells but the header "
+                            f"has {len(reader.fieldnames or [])}; quote cells that contain commas",
+                            line=start,
+                        )
+                    ]
+                )
+            rows.append((start, {k: (v or "").strip() for k, v in row.items() if k}))
+            start = reader.line_num + 1
     except csv.Error as exc:
-        raise InputError([Problem(str(path), f"broken CSV: {exc}", line=reader.line_num)]) from None
+        raise InputError(
+            [Problem(str(path), f"broken CSV in the row starting here: {exc} (is a quote left open?)", line=start)]
+        ) from None
     return rows
 
 
-def source_node(b: GraphBuilder, minter: Minter, source_id: str, title: str, path: Path,
-                kind: NamedNode = PSIKG.ReferenceDataset) -> NamedNode:
+def source_node(
+    b: GraphBuilder, minter: Minter, source_id: str, title: str, path: Path, kind: NamedNode = PSIKG.ReferenceDataset
+) -> NamedNode:
     """Describe a reference source and tie the graph to it."""
     source = minter.source(source_id)
     b.add(source, RDF.type, kind)
@@ -84,8 +107,13 @@ class RegionLoader(Loader):
     def load(self, path: Path, context: LoadContext) -> SourceLoad:
         m = context.minter
         b = GraphBuilder(m.reference_graph("regions"))
-        source_node(b, m, "reference-regions",
-                    "Kode dan nama wilayah administrasi pemerintahan (Kepmendagri 300.2.2-2138/2025)", path)
+        source_node(
+            b,
+            m,
+            "reference-regions",
+            "Kode dan nama wilayah administrasi pemerintahan (Kepmendagri 300.2.2-2138/2025)",
+            path,
+        )
         problems: list[Problem] = []
         rows = read_csv(path, ["code", "name", "area_km2", "population"])
         districts = path.with_name("districts.csv")
@@ -99,14 +127,18 @@ class RegionLoader(Loader):
                 problems.append(Problem(file, "code and name are required", f"row {line}", line=line))
                 continue
             if code in seen:
-                problems.append(Problem(file, f"duplicate code {code} (first on line {seen[code]})",
-                                        f"row {line}", "code", line))
+                problems.append(
+                    Problem(file, f"duplicate code {code} (first on line {seen[code]})", f"row {line}", "code", line)
+                )
                 continue
             seen[code] = line
             parent = code.rsplit(".", 1)[0] if "." in code else None
             if parent and parent not in seen:
-                problems.append(Problem(file, f"parent region {parent} of {code} is not listed before it",
-                                        f"row {line}", "code", line))
+                problems.append(
+                    Problem(
+                        file, f"parent region {parent} of {code} is not listed before it", f"row {line}", "code", line
+                    )
+                )
             kind = region_kind(code, name)
             region = m.region(code)
             b.add(region, RDF.type, kind)
@@ -114,8 +146,10 @@ class RegionLoader(Loader):
             b.text(region, PSIKG.kemendagriCode, code)
             if parent:
                 b.add(region, PSIKG.inRegion, m.region(parent))
-            for col, prop, dtype in (("area_km2", PSIKG.areaKm2, XSD.decimal),
-                                     ("population", PSIKG.population, XSD.integer)):
+            for col, prop, dtype in (
+                ("area_km2", PSIKG.areaKm2, XSD.decimal),
+                ("population", PSIKG.population, XSD.integer),
+            ):
                 if row.get(col):
                     b.typed(region, prop, row[col], dtype)
             if kind != PSIKG.District:
@@ -150,7 +184,7 @@ class SdgLoader(Loader):
         b.text(scheme, RDFS.label, "Sustainable Development Goals", "en")
         problems: list[Problem] = []
         goals: set[str] = set()
-        for line, row in read_csv(path, ["goal", "title_en", "title_id", "short_en", "short_id"]):
+        for _line, row in read_csv(path, ["goal", "title_en", "title_id", "short_en", "short_id"]):
             goal = Minter.sdg(row["goal"])
             goals.add(row["goal"])
             b.add(goal, RDF.type, PSIKG.SdgGoal)
@@ -164,8 +198,9 @@ class SdgLoader(Loader):
         targets = path.with_name("targets.csv")
         for line, row in read_csv(targets, ["target", "goal", "text_en", "text_id"]):
             if row["goal"] not in goals:
-                problems.append(Problem(str(targets), f"goal {row['goal']} is not in goals.csv",
-                                        f"row {line}", "goal", line))
+                problems.append(
+                    Problem(str(targets), f"goal {row['goal']} is not in goals.csv", f"row {line}", "goal", line)
+                )
                 continue
             target = Minter.sdg(row["target"])
             b.add(target, RDF.type, PSIKG.SdgTarget)

@@ -111,63 +111,88 @@ class Resolver:
         self._index(store)
 
     # ------------------------------------------------------------------ indexing
+    @staticmethod
+    def _subjects(store: Store, predicate: NamedNode, obj: NamedNode) -> list[NamedNode]:
+        return [q.subject for q in store.quads_for_pattern(None, predicate, obj) if isinstance(q.subject, NamedNode)]
+
+    @staticmethod
+    def _values(store: Store, node: NamedNode, predicate: NamedNode) -> list[str]:
+        """The lexical values (literals) or IRIs (named nodes) of ``node predicate ?o``."""
+        return [
+            q.object.value
+            for q in store.quads_for_pattern(node, predicate, None)
+            if isinstance(q.object, (Literal, NamedNode))
+        ]
+
     def _labels(self, store: Store, node: NamedNode) -> list[str]:
-        out = []
-        for p in (RDFS.label, SKOS.altLabel, SKOS.prefLabel, PSIKG.acronym):
-            out += [q.object.value for q in store.quads_for_pattern(node, p, None) if isinstance(q.object, Literal)]
-        return out
+        return [
+            v for p in (RDFS.label, SKOS.altLabel, SKOS.prefLabel, PSIKG.acronym) for v in self._values(store, node, p)
+        ]
+
+    def _name(self, store: Store, node: NamedNode) -> str:
+        """The node's display name: its Indonesian rdfs:label, else any label, else its IRI.
+
+        The store returns a node's labels in no set order, so "the first label" would name
+        KemenPANRB in English on one run and in Indonesian on the next.
+        """
+        indonesian = sorted(lab.value for lab in self._lang_labels(store, node, "id"))
+        labels = indonesian or sorted(self._values(store, node, RDFS.label)) or self._labels(store, node)
+        return labels[0] if labels else node.value
 
     def _index(self, store: Store) -> None:
-        kinds = (PSIKG.Province, PSIKG.Regency, PSIKG.City, PSIKG.District)
-        for kind in kinds:
-            for q in store.quads_for_pattern(None, RDF.type, kind):
-                node = q.subject
-                code = next(store.quads_for_pattern(node, PSIKG.kemendagriCode, None)).object.value
-                name = next(store.quads_for_pattern(node, RDFS.label, None)).object.value
-                parents = list(store.quads_for_pattern(node, PSIKG.inRegion, None))
-                parent = parents[0].object.value.rsplit("/", 1)[1] if parents else None
+        for kind in (PSIKG.Province, PSIKG.Regency, PSIKG.City, PSIKG.District):
+            for node in self._subjects(store, RDF.type, kind):
+                code = self._values(store, node, PSIKG.kemendagriCode)[0]
+                name = self._name(store, node)
+                parents = self._values(store, node, PSIKG.inRegion)
+                parent = parents[0].rsplit("/", 1)[1] if parents else None
                 self.regions[code] = Region(code, name, node, kind, parent)
         for code, region in self.regions.items():
             base, _ = _strip_region_words(key(region.name))
             self._region_names[base].append(code)
         base_len = len(self.minter.id + "org/")
-        for kind in (PSIKG.Ministry, PSIKG.RegionalGovernment, PSIKG.RegionalAgency, PSIKG.ServiceUnit,
-                     ORG.Organization, PSIKG.Agency):
-            for q in store.quads_for_pattern(None, RDF.type, kind):
-                node = q.subject
-                if not isinstance(node, NamedNode) or node.value[base_len:] in self._agency_by_key:
+        agency_classes = (
+            PSIKG.Ministry,
+            PSIKG.RegionalGovernment,
+            PSIKG.RegionalAgency,
+            PSIKG.ServiceUnit,
+            ORG.Organization,
+            PSIKG.Agency,
+        )
+        for kind in agency_classes:
+            for node in self._subjects(store, RDF.type, kind):
+                if node.value[base_len:] in self._agency_by_key:
                     continue
                 labels = self._labels(store, node)
-                region = None
-                for r in store.quads_for_pattern(node, PSIKG.region, None):
-                    region = r.object.value.rsplit("/", 1)[1]
-                agency = Agency(node.value[base_len:], labels[0] if labels else node.value, node, region)
+                regions = self._values(store, node, PSIKG.region)
+                region_code = regions[0].rsplit("/", 1)[1] if regions else None
+                agency = Agency(node.value[base_len:], self._name(store, node), node, region_code)
                 self.add_agency(agency, labels)
-        for q in store.quads_for_pattern(None, RDF.type, PSIKG.Role):
-            labels = self._labels(store, q.subject)
-            notation = self._notation(store, q.subject)
-            label = next((lab.value for lab in self._lang_labels(store, q.subject, "id")), labels[0])
+        for node in self._subjects(store, RDF.type, PSIKG.Role):
+            labels = self._labels(store, node)
+            notation = self._notation(store, node)
+            label = next((lab.value for lab in self._lang_labels(store, node, "id")), labels[0])
             for lab in labels:
                 self._roles[key(lab)] = (notation, label)
-        for kind, cls in (("scheme", PSIKG.AwardScheme), ("rank", PSIKG.Rank), ("form", SKOS.Concept)):
-            for q in store.quads_for_pattern(None, RDF.type, cls):
-                notation = self._notation(store, q.subject)
+        for what, cls in (("scheme", PSIKG.AwardScheme), ("rank", PSIKG.Rank), ("form", SKOS.Concept)):
+            for node in self._subjects(store, RDF.type, cls):
+                notation = self._notation(store, node)
                 if not notation:
                     continue
-                short = [a.value for a in (x.object for x in store.quads_for_pattern(q.subject, SKOS.altLabel, None))]
-                ids = [lab.value for lab in self._lang_labels(store, q.subject, "id")]
-                self._notation_labels[(kind, notation)] = (short or ids or [notation])[0]
-                for lab in [notation, *self._labels(store, q.subject)]:
-                    self._notations[(kind, key(lab))] = notation
+                short = self._values(store, node, SKOS.altLabel)
+                ids = [lab.value for lab in self._lang_labels(store, node, "id")]
+                # The shortest alternative label ("KIPP", "KLA", "Top 45"), ties alphabetical:
+                # the store lists labels in no set order, and IRIs and labels must not vary.
+                self._notation_labels[(what, notation)] = min(short or ids or [notation], key=lambda s: (len(s), s))
+                for lab in [notation, *self._labels(store, node)]:
+                    self._notations[(what, key(lab))] = notation
         for cls in (PSIKG.SdgGoal, PSIKG.SdgTarget):
-            for q in store.quads_for_pattern(None, RDF.type, cls):
-                self._sdgs.add(q.subject.value.rsplit("/", 1)[1])
+            for node in self._subjects(store, RDF.type, cls):
+                self._sdgs.add(node.value.rsplit("/", 1)[1])
 
-    @staticmethod
-    def _notation(store: Store, node: NamedNode) -> str:
-        for q in store.quads_for_pattern(node, SKOS.notation, None):
-            return q.object.value
-        return ""
+    @classmethod
+    def _notation(cls, store: Store, node: NamedNode) -> str:
+        return next(iter(cls._values(store, node, SKOS.notation)), "")
 
     @staticmethod
     def _lang_labels(store: Store, node: NamedNode, lang: str) -> Iterable[Literal]:
@@ -208,15 +233,23 @@ class Resolver:
             return self._region_in_context(name)
         base, kind = _strip_region_words(key(name))
         codes = self._region_names.get(base, [])
-        wanted = {"city": PSIKG.City, "regency": PSIKG.Regency, "province": PSIKG.Province,
-                  "district": PSIKG.District}.get(kind or "")
-        found = [self.regions[c] for c in codes if (self.regions[c].kind == wanted if wanted else
-                                                     self.regions[c].kind != PSIKG.District)]
+        wanted = {
+            "city": PSIKG.City,
+            "regency": PSIKG.Regency,
+            "province": PSIKG.Province,
+            "district": PSIKG.District,
+        }.get(kind or "")
+        found = [
+            self.regions[c]
+            for c in codes
+            if (self.regions[c].kind == wanted if wanted else self.regions[c].kind != PSIKG.District)
+        ]
         if len(found) == 1:
             return found[0]
         if not found:
-            raise ResolutionError(f"no region is named '{name}'; write its official name "
-                                  "(e.g. 'Kota Pekalongan') or its Kemendagri code")
+            raise ResolutionError(
+                f"no region is named '{name}'; write its official name (e.g. 'Kota Pekalongan') or its Kemendagri code"
+            )
         options = ", ".join(f"{r.name} ({r.code})" for r in sorted(found, key=lambda r: r.code))
         raise ResolutionError(f"'{name}' is ambiguous: {options}; write the full name or the code")
 
@@ -229,8 +262,11 @@ class Resolver:
             outer_base, _ = _strip_region_words(key(outer))
             candidates = {c for c in self._region_names.get(outer_base, [])}
             inner_base, _ = _strip_region_words(key(inner))
-            parents = {self.regions[c].parent for c in self._region_names.get(inner_base, [])
-                       if self.regions[c].kind == PSIKG.District}
+            parents = {
+                self.regions[c].parent
+                for c in self._region_names.get(inner_base, [])
+                if self.regions[c].kind == PSIKG.District
+            }
             both = candidates & {p for p in parents if p}
             if len(both) == 1:
                 return self.regions[both.pop()]
@@ -252,8 +288,9 @@ class Resolver:
             region = None
         if region is not None and region.kind != PSIKG.District:
             return self._agency_by_key[region.government_key]
-        raise ResolutionError(f"no agency is named '{name}'; declare it under 'agencies' "
-                              "or use a name from data/reference/agencies.ttl")
+        raise ResolutionError(
+            f"no agency is named '{name}'; declare it under 'agencies' or use a name from data/reference/agencies.ttl"
+        )
 
     def agency_by_key(self, agency_key: str) -> Agency | None:
         return self._agency_by_key.get(agency_key)
@@ -279,9 +316,12 @@ class Resolver:
 
     def people_holding(self, post_iri: str, date: str) -> list[Person]:
         """Known people who, by the officials list, held the post on ``date``."""
-        return [p for p in self._people_by_iri.values()
-                for h in p.holdings
-                if h.post_key == post_iri and (h.start or "") <= date <= (h.end or "9999")]
+        return [
+            p
+            for p in self._people_by_iri.values()
+            for h in p.holdings
+            if h.post_key == post_iri and (h.start or "") <= date <= (h.end or "9999")
+        ]
 
     def sdg(self, notation: str) -> NamedNode:
         if notation not in self._sdgs:
@@ -304,10 +344,13 @@ class Resolver:
             try:
                 return self.posts[key(value)]
             except KeyError:
-                raise ResolutionError(f"unknown post '{value}'; write {{role: ..., organization: ...}} "
-                                      "or use a post named in data/reference/officials.yaml") from None
+                raise ResolutionError(
+                    f"unknown post '{value}'; write {{role: ..., organization: ...}} "
+                    "or use a post named in data/reference/officials.yaml"
+                ) from None
         role_key, role_label = self.role(str(value["role"]))
         org = local_agency(str(value["organization"]))
         title = value.get("title")
-        return PostRef(org, role_key, role_label, title,
-                       self.minter.post(org.key, role_key, slug(title) if title else None))
+        return PostRef(
+            org, role_key, role_label, title, self.minter.post(org.key, role_key, slug(title) if title else None)
+        )

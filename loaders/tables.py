@@ -20,8 +20,21 @@ from .reference import read_csv
 
 TABLE_FORMAT = "psikg-table/1"
 INNOVATION_COLUMNS = ("name", "acronym", "description", "owner", "agency", "region")
-AWARD_COLUMNS = ("scheme", "scheme_as_stated", "year", "rank", "category", "recipient", "conferred_by",
-                 "handed_by", "date", "date_basis", "venue", "venue_region", "ceremony")
+AWARD_COLUMNS = (
+    "scheme",
+    "scheme_as_stated",
+    "year",
+    "rank",
+    "category",
+    "recipient",
+    "conferred_by",
+    "handed_by",
+    "date",
+    "date_basis",
+    "venue",
+    "venue_region",
+    "ceremony",
+)
 OTHER_COLUMNS = ("ref", "sdgs", "sdg_basis", "quote")
 COLUMNS = INNOVATION_COLUMNS + AWARD_COLUMNS + OTHER_COLUMNS
 
@@ -41,16 +54,24 @@ class TableLoader(Loader):
     def load(self, path: Path, context: LoadContext) -> SourceLoad:
         meta_path = sidecar(path)
         if not meta_path.exists():
-            raise InputError([Problem(str(path), f"a table needs its source described in {meta_path.name} "
-                                                  f"(format: {TABLE_FORMAT} and a source block)")])
+            raise InputError(
+                [
+                    Problem(
+                        str(path),
+                        f"a table needs its source described in {meta_path.name} "
+                        f"(format: {TABLE_FORMAT} and a source block)",
+                    )
+                ]
+            )
         meta = parse_file(meta_path)
         if not isinstance(meta, dict) or meta.get("format") != TABLE_FORMAT:
             raise InputError([Problem(str(meta_path), f"must start with 'format: {TABLE_FORMAT}'", field="format")])
         rows = read_csv(path, ["quote"])
         unknown = [c for c in (rows[0][1] if rows else {}) if c not in COLUMNS]
         if unknown:
-            raise InputError([Problem(str(path), f"unknown column(s) {', '.join(unknown)}; "
-                                                  f"known: {', '.join(COLUMNS)}", line=1)])
+            raise InputError(
+                [Problem(str(path), f"unknown column(s) {', '.join(unknown)}; known: {', '.join(COLUMNS)}", line=1)]
+            )
         data: dict[str, Any] = {"format": FORMAT, "source": meta.get("source"), "innovations": [], "awards": []}
         for line, row in rows:
             cells = {k: v for k, v in row.items() if v != ""}
@@ -60,8 +81,11 @@ class TableLoader(Loader):
                 inn: dict[str, Any] = {"__line__": line, "ref": ref, "quote": quote}
                 inn.update({c: cells[c] for c in INNOVATION_COLUMNS if c in cells})
                 if cells.get("sdgs"):
-                    inn["sdgs"] = [{"target": t.strip(), "basis": cells.get("sdg_basis", "")}
-                                   for t in cells["sdgs"].split(";") if t.strip()]
+                    inn["sdgs"] = [
+                        {"target": t.strip(), "basis": cells.get("sdg_basis", "")}
+                        for t in cells["sdgs"].split(";")
+                        if t.strip()
+                    ]
                 data["innovations"].append(inn)
             if cells.get("scheme"):
                 award: dict[str, Any] = {"__line__": line, "ref": f"{ref}-award", "quote": quote}
@@ -69,8 +93,16 @@ class TableLoader(Loader):
                 award.setdefault("recipient", ref if cells.get("name") else None)
                 data["awards"].append(award)
             if not cells.get("name") and not cells.get("scheme"):
-                raise InputError([Problem(str(path), "a row needs a 'name' (innovation) or a 'scheme' (award)",
-                                          f"row {line}", line=line)])
+                raise InputError(
+                    [
+                        Problem(
+                            str(path),
+                            "a row needs a 'name' (innovation) or a 'scheme' (award)",
+                            f"row {line}",
+                            line=line,
+                        )
+                    ]
+                )
         for section in ("innovations", "awards"):
             if not data[section]:
                 del data[section]

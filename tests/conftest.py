@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from psikg.build import build, load_reference
 from psikg.settings import DATA_DIR
 from psikg.store import GraphStore

@@ -7,10 +7,9 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 import rdflib
-from pyshacl import validate
-
 from psikg import namespaces, queries
 from psikg.settings import DATA_DIR, ONTOLOGY_DIR, ONTOLOGY_FILE, QUERIES_DIR, SHAPES_DIR, VOCAB
+from pyshacl import validate
 
 TTL_FILES = sorted([*ONTOLOGY_DIR.rglob("*.ttl"), *SHAPES_DIR.glob("*.ttl"), *DATA_DIR.rglob("*.ttl")])
 RQ_FILES = sorted(QUERIES_DIR.glob("*.rq"))
@@ -21,8 +20,9 @@ def test_turtle_parses(path: Path) -> None:
     assert len(rdflib.Graph().parse(path, format="turtle")) > 0
 
 
-@pytest.mark.parametrize("path", [*SHAPES_DIR.glob("*.ttl"), ONTOLOGY_FILE, *DATA_DIR.glob("reference/*.ttl")],
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", [*SHAPES_DIR.glob("*.ttl"), ONTOLOGY_FILE, *DATA_DIR.glob("reference/*.ttl")], ids=lambda p: p.name
+)
 def test_own_knowledge_files_open_with_a_header_comment(path: Path) -> None:
     assert path.read_text(encoding="utf-8").startswith("# ")
 

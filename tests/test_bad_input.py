@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from psikg.build import build
 from psikg.errors import InputError
 from psikg.store import GraphStore
@@ -32,23 +31,52 @@ def build_problems(data: Path, tmp_path: Path) -> list:
 CASES = {
     # name: (edit old, edit new, expected words, field, line-or-None)
     "broken-yaml": ("  id: 000-yandip", "  id: [000-yandip", "broken YAML", None, 6),
-    "missing-required-field": ("  - ref: lp-par\n    name: Lembaga", "  - ref: lp-par\n    nama: Lembaga",
-                               "is required but missing", "name", 22),
-    "malformed-date": ("    date: 2018-09-19", "    date: 2018-19-09", "not a real calendar date", "date", 68),
-    "malformed-date-text": ("    date: 2018-09-19", "    date: 19/9/2018", "is not a date written yyyy-mm-dd", "date", 68),
-    "unknown-region": ("    region: Kota Pekalongan\n    sdgs", "    region: Kota Atlantis\n    sdgs",
-                       "no region is named 'Kota Atlantis'", "region", 22),
-    "ambiguous-region": ("    region: Kota Pekalongan\n    sdgs", "    region: Pekalongan\n    sdgs",
-                         "'Pekalongan' is ambiguous: Kabupaten Pekalongan (33.26), Kota Pekalongan (33.75)",
-                         "region", 22),
+    "missing-required-field": (
+        "  - ref: lp-par\n    name: Lembaga",
+        "  - ref: lp-par\n    nama: Lembaga",
+        "is required but missing",
+        "name",
+        24,
+    ),
+    "malformed-date": ("    date: 2018-09-19", "    date: 2018-19-09", "not a real calendar date", "date", 71),
+    "malformed-date-text": (
+        "    date: 2018-09-19",
+        "    date: 19/9/2018",
+        "is not a date written yyyy-mm-dd",
+        "date",
+        71,
+    ),
+    "unknown-region": (
+        "    region: Kota Pekalongan\n    sdgs",
+        "    region: Kota Atlantis\n    sdgs",
+        "no region is named 'Kota Atlantis'",
+        "region",
+        30,
+    ),
+    "ambiguous-region": (
+        "    region: Kota Pekalongan\n    sdgs",
+        "    region: Pekalongan\n    sdgs",
+        "'Pekalongan' is ambiguous: Kabupaten Pekalongan (33.26), Kota Pekalongan (33.75)",
+        "region",
+        30,
+    ),
     "duplicate-ref": ("  - ref: 3-in-1\n", "  - ref: lp-par\n", "duplicate ref 'lp-par'", "ref", 37),
-    "unknown-field": ("    acronym: LP-PAR", "    akronim: LP-PAR", "unknown field", "akronim", 22),
-    "quote-not-in-article": ("quote: \"Ada 20 penerima penghargaan UNSPA.\"",
-                             "quote: \"Ada 21 penerima penghargaan UNSPA.\"", "quote not found", "quote", None),
-    "unknown-scheme": ("    scheme: unpsa\n    scheme_as_stated: \"United", "    scheme: oscar\n    scheme_as_stated: \"United",
-                       "unknown scheme 'oscar'", "scheme", None),
-    "bad-sdg": ("      - target: \"5.2\"", "      - target: \"5.99\"", "'5.99' is not an SDG goal or target",
-                "sdgs", 22),
+    "unknown-field": ("    acronym: LP-PAR", "    akronim: LP-PAR", "unknown field", "akronim", 26),
+    "quote-not-in-article": (
+        'quote: "Ada 20 penerima penghargaan UNSPA."',
+        'quote: "Ada 21 penerima penghargaan UNSPA."',
+        "quote not found",
+        "quote",
+        None,
+    ),
+    "unknown-scheme": (
+        '    scheme: unpsa\n    scheme_as_stated: "United',
+        '    scheme: oscar\n    scheme_as_stated: "United',
+        "unknown scheme 'oscar'",
+        "scheme",
+        63,
+    ),
+    "bad-sdg": ('      - target: "5.2"', '      - target: "5.99"', "'5.99' is not an SDG goal or target", "sdgs", 31),
 }
 
 
@@ -91,7 +119,7 @@ def test_keep_going_loads_the_good_sources_and_nothing_of_the_bad(data_copy: Pat
 
 def test_wrong_encoding_is_named(data_copy: Path, tmp_path: Path) -> None:
     path = seed(data_copy)
-    path.write_bytes(path.read_bytes().replace("Kota Pekalongan Raih".encode(), "Kota Pekalongan Ra\xefh".encode("latin-1")))
+    path.write_bytes(path.read_bytes().replace(b"Kota Pekalongan Raih", "Kota Pekalongan Ra\xefh".encode("latin-1")))
     problems = build_problems(data_copy, tmp_path)
     assert "not UTF-8" in problems[0].message and problems[0].file.endswith(SEED)
 
@@ -109,8 +137,8 @@ def write_table(data: Path, rows: str, sidecar: bool = True) -> Path:
     (folder / "awards.csv").write_text(rows, encoding="utf-8")
     if sidecar:
         (folder / "awards.source.yaml").write_text(
-            "format: psikg-table/1\nsource:\n  id: test-table\n  kind: dataset\n  title: Test table\n",
-            encoding="utf-8")
+            "format: psikg-table/1\nsource:\n  id: test-table\n  kind: dataset\n  title: Test table\n", encoding="utf-8"
+        )
     return folder / "awards.csv"
 
 
@@ -118,20 +146,33 @@ HEADER = "name,acronym,owner,region,scheme,year,rank,quote\n"
 
 
 def test_table_loads_innovations_and_awards(data_copy: Path, tmp_path: Path) -> None:
-    write_table(data_copy, HEADER + "Sistem Contoh,SICON,Pemkab Batang,Kabupaten Batang,kipp,2021,Top 99,Sistem Contoh\n")
+    write_table(
+        data_copy, HEADER + "Sistem Contoh,SICON,Pemkab Batang,Kabupaten Batang,kipp,2021,Top 99,Sistem Contoh\n"
+    )
     build(data_copy, tmp_path / "store")
     store = GraphStore.open(tmp_path / "store", read_only=True)
-    _, rows = store.select("SELECT ?a WHERE { ?a <https://w3id.org/psikg/ontology#recipient> "
-                           "<https://w3id.org/psikg/id/innovation/33.25/sicon> }")
+    _, rows = store.select(
+        "SELECT ?a WHERE { ?a <https://w3id.org/psikg/ontology#recipient> "
+        "<https://w3id.org/psikg/id/innovation/33.25/sicon> }"
+    )
     assert len(rows) == 1
 
 
-@pytest.mark.parametrize(("rows", "words", "line"), [
-    (HEADER + "Sistem Contoh,SICON,Pemkab Batang,Kabupaten Batang,kipp,20x1,Top 99,q\n", "is not a year", 2),
-    (HEADER + "Sistem Contoh,SICON,Pemkab Atlantis,,kipp,2021,Top 99,q\n", "no agency is named 'Pemkab Atlantis'", 2),
-    ("nama,quote\nx,y\n", "unknown column(s) nama", 1),
-    (HEADER + "\"unterminated,SICON\n", "a row needs a 'name'", None),
-])
+@pytest.mark.parametrize(
+    ("rows", "words", "line"),
+    [
+        (HEADER + "Sistem Contoh,SICON,Pemkab Batang,Kabupaten Batang,kipp,20x1,Top 99,q\n", "is not a year", 2),
+        (
+            HEADER + "Sistem Contoh,SICON,Pemkab Atlantis,,kipp,2021,Top 99,q\n",
+            "no agency is named 'Pemkab Atlantis'",
+            2,
+        ),
+        ("nama,quote\nx,y\n", "unknown column(s) nama", 1),
+        (HEADER + '"unterminated,SICON\n', "broken CSV in the row starting here", 2),
+        (HEADER + "Sistem Contoh,SICON,Pemkab Batang,Kabupaten Batang,kipp,2021,Top 99,q,extra\n", "has 9 cells", 2),
+        (HEADER + ",,,,,,,q\n", "a row needs a 'name' (innovation) or a 'scheme'", 2),
+    ],
+)
 def test_bad_table_is_reported(rows: str, words: str, line: int | None, data_copy: Path, tmp_path: Path) -> None:
     path = write_table(data_copy, rows)
     problems = build_problems(data_copy, tmp_path)

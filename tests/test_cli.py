@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from psikg.cli import cli
 
 
@@ -41,23 +40,38 @@ def test_query_formats(runner: CliRunner, built) -> None:
     assert table.exit_code == 0 and "Top 45" in table.output and "(4 rows)" in table.output
     as_csv = run(runner, store, "query", "awards", "--param", "year=2020", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(as_csv.output)))
-    assert list(rows[0])[:12] == ["award", "rank", "year", "date", "recipient", "innovation", "region",
-                                  "province", "handed_by", "received_by", "venue", "source"]
+    assert list(rows[0])[:12] == [
+        "award",
+        "rank",
+        "year",
+        "date",
+        "recipient",
+        "innovation",
+        "region",
+        "province",
+        "handed_by",
+        "received_by",
+        "venue",
+        "source",
+    ]
     as_json = json.loads(run(runner, store, "query", "awards", "--format", "json", "--param", "year=2020").output)
     first = as_json["rows"][0]
     assert first["recipient"]["iri"].startswith("https://w3id.org/psikg/id/")
     assert isinstance(first["source"], list) and first["source"][0]["iri"]
 
 
-@pytest.mark.parametrize(("args", "code", "words"), [
-    (["query", "nope"], 2, "no canned query 'nope'"),
-    (["query", "awards", "--param", "colour=red"], 2, "has no parameter colour"),
-    (["query", "region-profile"], 2, "needs --param region"),
-    (["query", "awards", "--param", "yearonly"], 2, "KEY=VALUE"),
-    (["sparql", "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }"], 2, "SERVICE"),
-    (["sparql", "DROP ALL"], 2, "Update is refused"),
-    (["sparql", "SELECT WHERE {"], 2, "malformed SPARQL"),
-])
+@pytest.mark.parametrize(
+    ("args", "code", "words"),
+    [
+        (["query", "nope"], 2, "no canned query 'nope'"),
+        (["query", "awards", "--param", "colour=red"], 2, "has no parameter colour"),
+        (["query", "region-profile"], 2, "needs --param region"),
+        (["query", "awards", "--param", "yearonly"], 2, "KEY=VALUE"),
+        (["sparql", "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }"], 2, "SERVICE"),
+        (["sparql", "DROP ALL"], 2, "Update is refused"),
+        (["sparql", "SELECT WHERE {"], 2, "malformed SPARQL"),
+    ],
+)
 def test_errors_have_messages_and_exit_codes(runner: CliRunner, built, args, code, words) -> None:
     result = run(runner, built[1], *args)
     assert result.exit_code == code, result.output
@@ -77,11 +91,18 @@ def test_parameter_injection_is_inert(runner: CliRunner, built) -> None:
 
 def test_sparql_select_ask_construct_and_file(runner: CliRunner, built, tmp_path: Path) -> None:
     store = built[1]
-    sel = run(runner, store, "sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/psikg/ontology#Innovation> }")
+    sel = run(
+        runner, store, "sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/psikg/ontology#Innovation> }"
+    )
     assert sel.exit_code == 0 and "7" in sel.output
-    ask = run(runner, store, "sparql", "ASK { ?s <https://w3id.org/psikg/ontology#acronym> \"LP-PAR\" }")
+    ask = run(runner, store, "sparql", 'ASK { ?s <https://w3id.org/psikg/ontology#acronym> "LP-PAR" }')
     assert ask.output.strip() == "true"
-    con = run(runner, store, "sparql", "CONSTRUCT { ?s ?p ?o } WHERE { ?s <https://w3id.org/psikg/ontology#acronym> ?o ; ?p ?o }")
+    con = run(
+        runner,
+        store,
+        "sparql",
+        "CONSTRUCT { ?s ?p ?o } WHERE { ?s <https://w3id.org/psikg/ontology#acronym> ?o ; ?p ?o }",
+    )
     assert con.exit_code == 0 and con.output.count(" .\n") >= 5
     query_file = tmp_path / "q.rq"
     query_file.write_text("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g", encoding="utf-8")

@@ -6,13 +6,16 @@ import doctest
 import importlib
 import pkgutil
 
+import psikg
 import pytest
 
-import psikg
-
 MODULES = sorted(
-    ["psikg"] + [m.name for m in pkgutil.walk_packages(psikg.__path__, "psikg.")
-                 if not m.name.startswith(("psikg.tests", "psikg.bench"))]
+    ["psikg"]
+    + [
+        m.name
+        for m in pkgutil.walk_packages(psikg.__path__, "psikg.")
+        if not m.name.startswith(("psikg.tests", "psikg.bench"))
+    ]
 )
 
 

@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import pyoxigraph
 import pytest
-
 from psikg import queries
 from psikg.errors import UsageError
 
 CONTRACT = {
-    "awards": ["award", "rank", "year", "date", "recipient", "innovation", "region", "province", "handed_by",
-               "received_by", "venue", "source"],
+    "awards": [
+        "award",
+        "rank",
+        "year",
+        "date",
+        "recipient",
+        "innovation",
+        "region",
+        "province",
+        "handed_by",
+        "received_by",
+        "venue",
+        "source",
+    ],
     "innovations": ["innovation", "acronym", "region", "province", "agency", "sdgs", "source"],
     "post-holders": ["person", "post", "organization", "start", "end", "source"],
     "sdg-coverage": ["sdg", "label", "innovations", "regions"],
