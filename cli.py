@@ -16,7 +16,7 @@ import click
 from . import __version__, queries
 from .build import build as build_graph
 from .build import load_into
-from .errors import PsikgError, QueryError
+from .errors import PsikgError, QueryError, StoreError
 from .formats import FORMATS, as_table, render
 from .guard import check_query
 from .settings import DATA_DIR, default_store
@@ -39,6 +39,28 @@ format_option = click.option(
     show_default=True,
     help="table for people; csv or json for programs (JSON cells carry labels and IRIs).",
 )
+
+
+endpoint_option = click.option(
+    "--endpoint",
+    metavar="URL",
+    default=None,
+    help="Ask this SPARQL endpoint (e.g. http://localhost:7878/query) instead of the embedded store.",
+)
+credentials_option = click.option(
+    "--credentials",
+    "credentials_file",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    help="File with 'user:password' for the endpoint. Default: $PSIKG_ENDPOINT_USER and $PSIKG_ENDPOINT_PASSWORD.",
+)
+
+
+def _endpoint(url: str, credentials_file: Path | None, update_url: str | None = None):  # type: ignore[no-untyped-def]
+    from .endpoint import Credentials, Endpoint
+
+    creds = Credentials.from_file(credentials_file) if credentials_file else Credentials.from_env()
+    return Endpoint(url, update_url, creds)
 
 
 def _store_path(path: Path | None) -> Path:
@@ -236,6 +258,8 @@ def _wrap(text: str, width: int) -> list[str]:
 @cli.command()
 @store_option
 @format_option
+@endpoint_option
+@credentials_option
 @click.argument("name")
 @click.option(
     "--param",
@@ -244,7 +268,14 @@ def _wrap(text: str, width: int) -> list[str]:
     metavar="KEY=VALUE",
     help="A parameter of the query (repeatable); see 'psikg queries'.",
 )
-def query(store_path: Path | None, fmt: str, name: str, params: tuple[str, ...]) -> None:
+def query(
+    store_path: Path | None,
+    fmt: str,
+    endpoint: str | None,
+    credentials_file: Path | None,
+    name: str,
+    params: tuple[str, ...],
+) -> None:
     """Run the canned query NAME (from queries/NAME.rq) on the store.
 
     Parameters are bound as RDF literals, never pasted into the query text. Cells show labels;
@@ -255,6 +286,7 @@ def query(store_path: Path | None, fmt: str, name: str, params: tuple[str, ...])
       psikg query awards --param year=2020 --param rank="Top 45"
       psikg query post-holders --param person="Cahyo Kumolo"
       psikg query innovations --param sdg=5 --format csv
+      psikg query awards --endpoint http://localhost:7878/query   # a published copy
     """
     values = {}
     for item in params:
@@ -262,15 +294,21 @@ def query(store_path: Path | None, fmt: str, name: str, params: tuple[str, ...])
         if not sep:
             raise click.BadParameter(f"'{item}' is not KEY=VALUE", param_hint="--param")
         values[key.strip()] = value
-    store = GraphStore.open(_store_path(store_path), read_only=True)
-    click.echo(render(queries.run(store, name, values), fmt), nl=False)
+    target = (
+        _endpoint(endpoint, credentials_file) if endpoint else GraphStore.open(_store_path(store_path), read_only=True)
+    )
+    click.echo(render(queries.run(target, name, values), fmt), nl=False)
 
 
 @cli.command()
 @store_option
 @format_option
+@endpoint_option
+@credentials_option
 @click.argument("query_text", metavar="QUERY-OR-FILE")
-def sparql(store_path: Path | None, fmt: str, query_text: str) -> None:
+def sparql(
+    store_path: Path | None, fmt: str, endpoint: str | None, credentials_file: Path | None, query_text: str
+) -> None:
     """Run any SPARQL SELECT/ASK/CONSTRUCT/DESCRIBE query (text, or a path to a .rq file).
 
     The default graph is the union of all named graphs; GRAPH ?g reaches each source's graph.
@@ -280,6 +318,15 @@ def sparql(store_path: Path | None, fmt: str, query_text: str) -> None:
     if len(query_text) < 4096 and path.suffix in (".rq", ".sparql") and path.is_file():
         query_text = path.read_text(encoding="utf-8")
     form = check_query(query_text)
+    if endpoint:
+        remote = _endpoint(endpoint, credentials_file)
+        if form == "select":
+            click.echo(render(queries.tabulate(remote, query_text), fmt), nl=False)
+        elif form == "ask":
+            click.echo("true" if remote.ask(query_text) else "false")
+        else:
+            click.echo(remote.graph(query_text).decode("utf-8"), nl=False)
+        return
     store = GraphStore.open(_store_path(store_path), read_only=True)
     if form == "select":
         click.echo(render(queries.tabulate(store, query_text), fmt), nl=False)
@@ -294,6 +341,82 @@ def sparql(store_path: Path | None, fmt: str, query_text: str) -> None:
     click.echo(data.decode("utf-8"), nl=False)
 
 
+@cli.command()
+@store_option
+@click.option("--endpoint", required=True, metavar="URL", help="SPARQL Update endpoint of the triple store.")
+@click.option(
+    "--query-endpoint",
+    metavar="URL",
+    default=None,
+    help="Its SPARQL query endpoint: after publishing, count each graph there to verify it.",
+)
+@click.option(
+    "--graph",
+    "graphs",
+    multiple=True,
+    metavar="IRI",
+    help="Publish only this named graph (repeatable). Default: every graph of the store.",
+)
+@click.option("--batch-size", default=2_000, show_default=True, help="Triples per INSERT DATA request.")
+@credentials_option
+def publish(
+    store_path: Path | None,
+    endpoint: str,
+    query_endpoint: str | None,
+    graphs: tuple[str, ...],
+    batch_size: int,
+    credentials_file: Path | None,
+) -> None:
+    """Push the graph into a triple store (Oxigraph, Virtuoso, Fuseki, GraphDB, ...).
+
+    Each named graph is sent in batches into a staging graph, then swapped in with one SPARQL
+    MOVE: a re-run replaces the graph (no duplicates), and a run stopped half-way leaves the
+    published graph as it was, so running again ends with exactly the store's graph.
+
+    \b
+    Examples:
+      psikg publish --endpoint http://localhost:7878/update                  # oxigraph serve
+      psikg publish --endpoint http://localhost:8890/sparql-auth --credentials ~/.virtuoso
+      psikg publish --endpoint http://localhost:3030/psikg/update --graph https://w3id.org/psikg/id/graph/002-...
+
+    Credentials come from --credentials FILE or $PSIKG_ENDPOINT_USER/$PSIKG_ENDPOINT_PASSWORD
+    and are never printed. See README, "Publishing to a triple store".
+    """
+    from .publish import graphs_to_publish
+    from .publish import publish as push
+
+    store = GraphStore.open(_store_path(store_path), read_only=True)
+    remote = _endpoint(query_endpoint or endpoint, credentials_file, update_url=endpoint)
+    chosen = graphs_to_publish(store, graphs)
+    total = sum(len(list(store.oxigraph.quads_for_pattern(None, None, None, g))) for g in chosen)
+    done: dict[str, int] = {}
+    with click.progressbar(length=total, label="Publishing", file=sys.stderr, show_pos=True) as bar:
+
+        def progress(graph: str, sent: int, _total: int) -> None:
+            bar.update(sent - done.get(graph, 0))
+            done[graph] = sent
+
+        results = push(store, remote, [g.value for g in chosen], batch_size, progress)
+    from .queries import Cell, Table
+
+    columns = ["graph", "triples", "batches"]
+    cells = [[Cell(r.graph), Cell(str(r.triples)), Cell(str(r.batches))] for r in results]
+    if query_endpoint:
+        from .publish import count_at
+
+        columns.append("at endpoint")
+        for row, r in zip(cells, results, strict=True):
+            row.append(Cell(str(count_at(remote, r.graph))))
+    click.echo(as_table(Table(columns, cells)), nl=False)
+    click.echo(f"Published {sum(r.triples for r in results):,} triples in {len(results)} graph(s) to {endpoint}.")
+    if query_endpoint and any(c[1].text != c[3].text for c in cells):
+        raise StoreError("the endpoint holds other counts than were sent (see the table); is another writer at work?")
+
+
 def main() -> None:
     """Entry point of the ``psikg`` command."""
     cli()
+
+
+if __name__ == "__main__":  # python -m psikg.cli, as the tests' subprocesses run it
+    main()

@@ -169,8 +169,10 @@ def labels(target: SelectTarget, iris: set[str]) -> dict[str, str]:
             node, label = row["node"], row["label"]
             rank = order.get(getattr(label, "language", None) or "", 2)
             key = getattr(node, "value", str(node))
-            if key not in ranked or rank < ranked[key][0]:
-                ranked[key] = (rank, getattr(label, "value", str(label)))
+            text = getattr(label, "value", str(label))
+            # same language: the alphabetically first, so every engine and run picks the same
+            if key not in ranked or (rank, text) < ranked[key]:
+                ranked[key] = (rank, text)
     return {k: v for k, (_, v) in ranked.items()}
 
 
@@ -199,7 +201,8 @@ def tabulate(target: SelectTarget, text: str, lists: frozenset[str] = frozenset(
         for col in columns:
             term = row.get(col)
             if col in lists and term is not None:
-                values = getattr(term, "value", "").split()
+                # sorted by label: engines concatenate GROUP_CONCAT values in any order
+                values = sorted(set(getattr(term, "value", "").split()), key=lambda v: (names.get(v, v), v))
                 cells.append(
                     Cell("; ".join(names.get(v, v) for v in values), items=[Cell(names.get(v, v), v) for v in values])
                 )
