@@ -341,6 +341,111 @@ def sparql(
     click.echo(data.decode("utf-8"), nl=False)
 
 
+def _export_formats() -> list[str]:
+    from .export import FORMATS as EXPORT_FORMATS
+
+    return list(EXPORT_FORMATS)
+
+
+@cli.command(name="export")
+@store_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(_export_formats()),
+    default="nq",
+    show_default=True,
+    help="nq, trig, jsonld keep the named graphs; nt, ttl, rdfxml get their union.",
+)
+@click.option(
+    "--graph",
+    "graphs",
+    multiple=True,
+    metavar="IRI",
+    help="Export only this named graph (repeatable). Default: every graph.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(path_type=Path, dir_okay=False, writable=True),
+    default=None,
+    help="File to write (it appears only when complete). Default: standard output.",
+)
+@click.option(
+    "--context",
+    type=click.Choice(["embed", "reference"]),
+    default="embed",
+    show_default=True,
+    help="JSON-LD only: embed the @context, or reference https://w3id.org/psikg/context.jsonld.",
+)
+def export_command(
+    store_path: Path | None, fmt: str, graphs: tuple[str, ...], output: Path | None, context: str
+) -> None:
+    """Write the graph as an RDF file, for other tools or for publishing.
+
+    The output is deterministic: statements are sorted, so exporting the same store twice gives
+    byte-identical files. N-Quads (nq), TriG and JSON-LD keep each source's named graph;
+    N-Triples (nt), Turtle (ttl) and RDF/XML cannot hold graphs and get the union of the chosen
+    graphs, each triple once.
+
+    \b
+    Examples:
+      psikg export --format ttl -o psikg.ttl
+      psikg export --format nq --graph https://w3id.org/psikg/id/graph/reference/sdg
+      psikg export --format jsonld | head
+    """
+    import time
+
+    from .export import FORMATS as EXPORT_FORMATS
+    from .export import export_file, export_stream
+
+    store = GraphStore.open(_store_path(store_path), read_only=True)
+    started = time.monotonic()
+    _err(f"Exporting {'graph(s) ' + ', '.join(graphs) if graphs else 'the store'} as {fmt} …")
+    if output is None:
+        sys.stdout.flush()
+        n = export_stream(store, sys.stdout.buffer, fmt, graphs or None, context)
+    else:
+        n = export_file(store, output, fmt, graphs or None, context)
+    merged = len(graphs) if graphs else len(store.graphs())
+    if not EXPORT_FORMATS[fmt].keeps_graphs and merged > 1:
+        _err(f"note: {fmt} has no named graphs; wrote the union of {merged} graphs")
+    where = f" to {output}" if output else ""
+    _err(f"Wrote {n:,} statements{where} in {time.monotonic() - started:.1f} s.")
+
+
+@cli.command(name="release")
+@store_option
+@click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--force", is_flag=True, help="Replace DIRECTORY even if it is not empty.")
+def release_command(store_path: Path | None, directory: Path, force: bool) -> None:
+    """Write a dataset release of the graph into the new folder DIRECTORY.
+
+    \b
+    The folder gets:
+      psikg.nq, psikg.trig, psikg.jsonld   the whole dataset, named graphs kept
+      psikg.ttl                            the union of the graphs, in Turtle
+      void.ttl                             VoID/DCAT description: counts, licence (CC BY 4.0),
+                                           version, date, each dump's size and SHA-256
+      validation.txt, validation.json      the SHACL validation report
+      SHA256SUMS                           check with: cd DIRECTORY && sha256sum -c SHA256SUMS
+
+    The release is written to a temporary folder and renamed into place when complete. An
+    existing non-empty DIRECTORY is refused unless --force. Exits 1 if the graph does not
+    conform to the shapes (the release is still written, with its report).
+    """
+    from .release import release
+
+    store = GraphStore.open(_store_path(store_path), read_only=True)
+    result = release(store, directory, force=force, progress=lambda step: _err(f"  {step} …"))
+    click.echo(f"Released {result.triples:,} statements into {result.path}:")
+    for name, size in sorted(result.files.items()):
+        click.echo(f"  {name:<16} {size:>12,} bytes")
+    verdict = "conforms" if result.report.conforms else "does NOT conform (see validation.txt)"
+    click.echo(f"Validation: the graph {verdict}.")
+    sys.exit(0 if result.report.conforms else 1)
+
+
 @cli.command()
 @store_option
 @click.option("--endpoint", required=True, metavar="URL", help="SPARQL Update endpoint of the triple store.")

@@ -81,3 +81,22 @@ def test_every_ontology_class_is_targeted_by_a_shape() -> None:
         if not ancestors & targeted:
             untargeted.append(str(cls))
     assert untargeted == []
+
+
+def test_every_import_resolves_through_the_catalog_to_a_local_copy() -> None:
+    """owl:imports never need the network: each maps to a file in ontology/imports/ that
+    parses and declares (or is the namespace of) the imported vocabulary."""
+    import xml.etree.ElementTree as ET
+
+    ns = {"c": "urn:oasis:names:tc:entity:xmlns:xml:catalog"}
+    catalog = ET.parse(ONTOLOGY_DIR / "catalog-v001.xml").getroot()
+    mapped = {u.get("name"): ONTOLOGY_DIR / str(u.get("uri")) for u in catalog.findall("c:uri", ns)}
+    ontology = rdflib.Graph().parse(ONTOLOGY_FILE)
+    imports = {str(o) for o in ontology.objects(None, rdflib.OWL.imports)}
+    assert imports and imports <= set(mapped), sorted(imports - set(mapped))
+    for iri in imports:
+        g = rdflib.Graph().parse(mapped[iri], format="xml" if mapped[iri].suffix == ".rdf" else "turtle")
+        subjects = {str(s) for s in g.subjects()}
+        assert {iri, iri.rstrip("#/"), iri.rstrip("#") + "#"} & subjects or any(
+            s.startswith(iri) for s in subjects
+        ), f"{mapped[iri].name} does not describe {iri}"
