@@ -448,6 +448,52 @@ def release_command(store_path: Path | None, directory: Path, force: bool) -> No
 
 @cli.command()
 @store_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, help="Port to listen on (0: any free port).")
+@click.option("--timeout", default=10.0, show_default=True, help="Seconds a query may run before it is stopped.")
+@click.option("--max-rows", default=10_000, show_default=True, help="Rows (or triples) a query result may have.")
+@click.option("--workers", default=4, show_default=True, help="Query worker processes (queries run in parallel).")
+@click.option("--max-memory", default=2048, show_default=True, help="Memory per query worker in MB (0: no limit).")
+@click.option("--quiet", is_flag=True, help="Do not log each request.")
+def serve(
+    store_path: Path | None,
+    host: str,
+    port: int,
+    timeout: float,
+    max_rows: int,
+    workers: int,
+    max_memory: int,
+    quiet: bool,
+) -> None:
+    """Serve the store over HTTP: SPARQL endpoint, linked-data pages, query page.
+
+    \b
+    http://HOST:PORT/          the query page (editor, canned queries, results table)
+    http://HOST:PORT/sparql    SPARQL 1.1 Protocol endpoint (read-only)
+    http://HOST:PORT/id/…      a resource's page, or its RDF by Accept (Turtle, N-Triples, JSON-LD)
+    http://HOST:PORT/ontology  the ontology's documentation
+    http://HOST:PORT/.well-known/void   VoID description with counts
+
+    Each query runs in a worker process, is stopped after --timeout seconds and refused beyond
+    --max-rows rows. Stop the server with Ctrl-C. See docs/serving.md.
+    """
+    from .server import Limits
+    from .server import serve as run_server
+
+    run_server(
+        _store_path(store_path),
+        host=host,
+        port=port,
+        workers=workers,
+        limits=Limits(timeout=timeout, max_rows=max_rows),
+        memory_mb=max_memory,
+        quiet=quiet,
+        announce=click.echo,
+    )
+
+
+@cli.command()
+@store_option
 @click.option("--endpoint", required=True, metavar="URL", help="SPARQL Update endpoint of the triple store.")
 @click.option(
     "--query-endpoint",

@@ -22,6 +22,7 @@ from typing import Protocol
 from pyoxigraph import Literal, NamedNode
 
 from .errors import UsageError
+from .namespaces import PREFIXES
 from .settings import QUERIES_DIR
 
 _PARAM_ROW = re.compile(r"VALUES\s*\(([^)]*)\)\s*\{\s*\(([^)]*)\)\s*\}\s*#\s*psikg:parameters")
@@ -176,6 +177,19 @@ def labels(target: SelectTarget, iris: set[str]) -> dict[str, str]:
     return {k: v for k, (_, v) in ranked.items()}
 
 
+def compact(iri: str) -> str:
+    """A prefixed name for an IRI without a label (``org:Post``), else the IRI itself.
+
+    >>> compact("http://www.w3.org/ns/org#Post")
+    'org:Post'
+    """
+    for prefix, base in PREFIXES.items():
+        local = iri[len(base) :]
+        if iri.startswith(base) and local and "/" not in local and "#" not in local:
+            return f"{prefix}:{local}"
+    return iri
+
+
 def tabulate(target: SelectTarget, text: str, lists: frozenset[str] = frozenset()) -> Table:
     """Run a SELECT and turn its terms into cells with labels."""
     columns, rows = target.select(text)
@@ -192,7 +206,7 @@ def tabulate(target: SelectTarget, text: str, lists: frozenset[str] = frozenset(
         if term is None:
             return Cell()
         if isinstance(term, NamedNode):
-            return Cell(names.get(term.value, term.value), term.value)
+            return Cell(names.get(term.value) or compact(term.value), term.value)
         return Cell(getattr(term, "value", str(term)))
 
     table_rows = []
