@@ -564,6 +564,236 @@ def publish(
         raise StoreError("the endpoint holds other counts than were sent (see the table); is another writer at work?")
 
 
+@cli.command(name="coverage")
+@store_option
+@format_option
+@click.option("--scheme", default=None, help="Only this award scheme (key, e.g. kipp, unpsa, iga).")
+@click.option("--year", default=None, help="Only this edition year, e.g. 2019.")
+def coverage_command(store_path: Path | None, fmt: str, scheme: str | None, year: str | None) -> None:
+    """How much of each announced award edition the graph holds.
+
+    Per scheme, edition year and rank: entries in the graph, the total the announcement states
+    (data/reference/editions.yaml, with its source), how many are missing, and how many resolve
+    to a known region and institution. The table format ends with a summary paragraph for a
+    release note; json carries it as "summary".
+
+    \b
+    Examples:
+      psikg coverage
+      psikg coverage --scheme kipp --year 2019 --format csv
+    """
+    from .coverage import coverage
+
+    store = GraphStore.open(_store_path(store_path), read_only=True)
+    report = coverage(store, scheme=scheme, year=year)
+    if fmt == "json":
+        data = json.loads(render(report.table(), "json"))
+        data["summary"] = report.summary()
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    click.echo(render(report.table(), fmt), nl=False)
+    if fmt == "table":
+        click.echo("\n" + report.summary())
+
+
+# ---------------------------------------------------------------------- replication
+def _replication_source(fn):  # type: ignore[no-untyped-def]
+    """--store, --endpoint and --credentials: where the replication rows come from."""
+    return store_option(endpoint_option(credentials_option(fn)))
+
+
+def _replication_target(store_path: Path | None, endpoint: str | None, credentials_file: Path | None):  # type: ignore[no-untyped-def]
+    if endpoint:
+        return _endpoint(endpoint, credentials_file)
+    return GraphStore.open(_store_path(store_path), read_only=True)
+
+
+def _replications(store_path: Path | None, endpoint: str | None, credentials_file: Path | None):  # type: ignore[no-untyped-def]
+    from .replication.network import fetch
+
+    return fetch(_replication_target(store_path, endpoint, credentials_file))
+
+
+@cli.group(name="replication")
+def replication_group() -> None:
+    """How innovations spread between regions: the network of stated replications.
+
+    Rows come from the canned query 'replications' (psikg query replications), on the store
+    or on a SPARQL endpoint (--endpoint). Regions are nodes, an edge runs from the region of
+    an original innovation to the region replicating it. See docs/replication.md.
+
+    \b
+    Examples:
+      psikg replication summary
+      psikg replication rank --limit 10
+      psikg replication tree TOSS
+      psikg replication flows --level island
+      psikg replication export --format gexf replication.gexf
+      psikg replication plot --kind flows flows.png
+      psikg replication candidates --min-score 0.7
+    """
+
+
+@replication_group.command(name="summary")
+@_replication_source
+@format_option
+def replication_summary(store_path: Path | None, endpoint: str | None, credentials_file: Path | None, fmt: str) -> None:
+    """Nodes, edges, components, origin and adopting regions, density."""
+    from .replication.report import summary_table
+
+    click.echo(render(summary_table(_replications(store_path, endpoint, credentials_file)), fmt), nl=False)
+
+
+@replication_group.command(name="rank")
+@_replication_source
+@format_option
+@click.option("--limit", type=int, default=None, help="Only the first N regions.")
+def replication_rank(
+    store_path: Path | None, endpoint: str | None, credentials_file: Path | None, fmt: str, limit: int | None
+) -> None:
+    """Regions as origins and adopters: reach, out/in-degree, PageRank.
+
+    reach: regions reached transitively; out_degree: regions that copied it; in_degree:
+    regions it copied from; replicated/adopted: the same counted in replications; influence:
+    PageRank on the copies-from graph; adoption: PageRank on the origin → adopter graph.
+    """
+    from .replication.report import rank_table
+
+    click.echo(render(rank_table(_replications(store_path, endpoint, credentials_file), limit), fmt), nl=False)
+
+
+@replication_group.command(name="tree")
+@_replication_source
+@click.argument("innovation")
+def replication_tree(
+    store_path: Path | None, endpoint: str | None, credentials_file: Path | None, innovation: str
+) -> None:
+    """The diffusion tree of INNOVATION (label, acronym or IRI) over time."""
+    from .replication.network import find_innovation, render_tree, tree
+
+    reps = _replications(store_path, endpoint, credentials_file)
+    click.echo(render_tree(tree(reps, find_innovation(reps, innovation))))
+
+
+@replication_group.command(name="flows")
+@_replication_source
+@format_option
+@click.option(
+    "--level", type=click.Choice(["province", "island"]), default="province", show_default=True, help="Aggregate to."
+)
+def replication_flows(
+    store_path: Path | None, endpoint: str | None, credentials_file: Path | None, fmt: str, level: str
+) -> None:
+    """Replications aggregated to provinces or to island groups (Sumatera, Jawa, …)."""
+    from .replication.report import flows_table
+
+    click.echo(render(flows_table(_replications(store_path, endpoint, credentials_file), level), fmt), nl=False)
+
+
+@replication_group.command(name="lag")
+@_replication_source
+@format_option
+@click.option("--details", is_flag=True, help="One row per replication with its lag.")
+def replication_lag(
+    store_path: Path | None, endpoint: str | None, credentials_file: Path | None, fmt: str, details: bool
+) -> None:
+    """Years from an original's first known year to its replication: min, median, max."""
+    from .replication.report import lag_rows_table, lag_table
+
+    reps = _replications(store_path, endpoint, credentials_file)
+    click.echo(render(lag_rows_table(reps) if details else lag_table(reps), fmt), nl=False)
+
+
+@replication_group.command(name="clusters")
+@_replication_source
+@format_option
+def replication_clusters(
+    store_path: Path | None, endpoint: str | None, credentials_file: Path | None, fmt: str
+) -> None:
+    """Communities of regions that copy each other (greedy modularity, undirected)."""
+    from .replication.report import clusters_table
+
+    click.echo(render(clusters_table(_replications(store_path, endpoint, credentials_file)), fmt), nl=False)
+
+
+@replication_group.command(name="export")
+@_replication_source
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["graphml", "gexf", "json", "csv"]),
+    default="graphml",
+    show_default=True,
+    help="graphml, gexf (Gephi), json (node-link, D3) or csv (edge list).",
+)
+@click.option(
+    "--graph",
+    "which",
+    type=click.Choice(["regions", "innovations"]),
+    default="regions",
+    show_default=True,
+    help="Regions (weighted edges) or innovations (one edge per replication).",
+)
+@click.argument("out", type=click.Path(path_type=Path, dir_okay=False))
+def replication_export(
+    store_path: Path | None, endpoint: str | None, credentials_file: Path | None, fmt: str, which: str, out: Path
+) -> None:
+    """Write the replication network to OUT for Gephi, D3 or a spreadsheet."""
+    from .replication.exchange import write_file
+    from .replication.network import innovation_graph, region_graph
+
+    reps = _replications(store_path, endpoint, credentials_file)
+    g = region_graph(reps) if which == "regions" else innovation_graph(reps)
+    write_file(g, fmt, out)
+    click.echo(f"Wrote {g.number_of_nodes()} nodes and {g.number_of_edges()} edges to {out} ({fmt}).")
+
+
+@replication_group.command(name="plot")
+@_replication_source
+@click.option("--kind", type=click.Choice(["tree", "flows", "ranking"]), required=True, help="Which figure.")
+@click.option("--innovation", default=None, help="For --kind tree: only this innovation's tree.")
+@click.option("--level", type=click.Choice(["province", "island"]), default="province", show_default=True)
+@click.argument("out", type=click.Path(path_type=Path, dir_okay=False))
+def replication_plot(
+    store_path: Path | None,
+    endpoint: str | None,
+    credentials_file: Path | None,
+    kind: str,
+    innovation: str | None,
+    level: str,
+    out: Path,
+) -> None:
+    """Draw a figure to OUT (.png, .svg or .pdf); needs pip install 'psikg[plot]'."""
+    from .replication.network import find_innovation
+    from .replication.plot import plot
+
+    reps = _replications(store_path, endpoint, credentials_file)
+    plot(reps, kind, out, find_innovation(reps, innovation) if innovation else None, level)
+    click.echo(f"Wrote {out}.")
+
+
+@replication_group.command(name="candidates")
+@_replication_source
+@format_option
+@click.option("--min-score", type=click.FloatRange(0, 1), default=0.6, show_default=True, help="Lowest score shown.")
+def replication_candidates(
+    store_path: Path | None, endpoint: str | None, credentials_file: Path | None, fmt: str, min_score: float
+) -> None:
+    """Possible replications no source states, for review: alike innovations, later, elsewhere.
+
+    A pair is offered when two innovations of different regions have alike names, acronyms or
+    descriptions and one is known strictly earlier (launch, award year or source date). The
+    'matched' column says which fields matched and how well. Stated replications are left out.
+    """
+    from .replication import candidates
+
+    target = _replication_target(store_path, endpoint, credentials_file)
+    from .replication.network import fetch
+
+    found = candidates.find(candidates.fetch(target), min_score, fetch(target))
+    click.echo(render(candidates.as_table(found), fmt), nl=False)
+
+
 def main() -> None:
     """Entry point of the ``psikg`` command."""
     cli()

@@ -1,0 +1,169 @@
+"""Coverage report and the award-analysis queries, on the graph built from data/.
+
+The expected counts are computed here from the CSV tables themselves, not from the graph, so a
+loader or query that drops, duplicates or misplaces entries makes these tests fail.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from psikg import queries
+from psikg.cli import cli
+from psikg.coverage import Edition, coverage, load_editions
+from psikg.errors import InputError
+from psikg.settings import DATA_DIR
+
+# The columns each new query documents (its header and docs/coverage.md), in order.
+NEW_QUERIES = {
+    "coverage": ["scheme", "year", "rank", "entries", "with_region", "with_institution"],
+    "top-regions": ["region", "province", "awards", "recipients", "years", "first_year", "last_year", "year_list"],
+    "provinces-never-awarded": ["province", "code"],
+    "repeat-winners": ["recipient", "innovation", "region", "awards", "years", "schemes"],
+    "awards-per-sdg": ["sdg", "label", "year", "awards", "innovations", "goal"],
+}
+REGIONAL = ("Pemerintah Kota ", "Pemerintah Kabupaten ", "Pemerintah Provinsi ")
+
+
+def table_rows() -> list[dict[str, str]]:
+    """Every row of every table under data/records/, with its file name."""
+    rows = []
+    for path in sorted((DATA_DIR / "records").rglob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as f:
+            rows += [{**row, "_file": path.name} for row in csv.DictReader(f)]
+    return rows
+
+
+def yaml_mentions(scheme: str, year: str) -> bool:
+    """Whether any YAML record names an award of ``scheme`` in ``year`` (then tables alone don't count)."""
+    for path in (DATA_DIR / "records").rglob("*.yaml"):
+        if path.name.endswith(".source.yaml"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        if f"scheme: {scheme}\n" in text and f"year: {year}\n" in text:
+            return True
+    return False
+
+
+@pytest.mark.parametrize(
+    ("scheme", "year", "rank"),
+    [("kipp", "2014", "top-9"), ("kipp", "2023", "top-45"), ("unpsa", "2015", "second-place")],
+)
+def test_coverage_counts_match_the_tables(store, scheme: str, year: str, rank: str) -> None:
+    assert not yaml_mentions(scheme, year), "pick an edition only tables state"
+    rows = [r for r in table_rows() if (r.get("scheme"), r.get("year"), r.get("rank")) == (scheme, year, rank)]
+    assert rows, f"no table row for {scheme} {year} {rank}"
+    recipients = {(r["_file"], r.get("recipient") or r["ref"]) for r in rows}
+    regional = {
+        (r["_file"], r.get("recipient") or r["ref"])
+        for r in rows
+        if (r.get("owner") or r.get("recipient") or "").startswith(REGIONAL)
+    }
+
+    report = coverage(store, scheme=scheme, year=year)
+    row = next(r for r in report.rows if r.rank == rank)
+    stated = next(e.stated for e in load_editions() if e.key == (scheme, year, rank))
+    assert row.entries == len(recipients)
+    assert row.with_region == len(regional)
+    assert row.with_institution == len(recipients)
+    assert row.stated == stated
+    assert row.missing == max((stated or 0) - len(recipients), 0)
+
+
+def test_kipp_2014_top9_is_complete_and_in_the_summary(store) -> None:
+    report = coverage(store, scheme="kipp", year="2014")
+    top9 = next(r for r in report.rows if r.rank == "top-9")
+    assert (top9.entries, top9.stated, top9.missing) == (9, 9, 0)
+    # an announced edition with no entry is listed, with everything missing
+    top99 = next(r for r in report.rows if r.rank == "top-99")
+    assert (top99.entries, top99.missing) == (0, 99)
+    assert "kipp 2014 top-9" in report.summary()
+
+
+def test_editions_name_known_schemes_and_ranks(store) -> None:
+    notations = {
+        row[0].text
+        for row in queries.tabulate(
+            store, "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT ?n WHERE { ?c skos:notation ?n }"
+        ).rows
+    }
+    for e in load_editions():
+        assert e.scheme in notations, e
+        assert not e.rank or e.rank in notations, e
+        assert e.source_url.startswith("http"), e
+
+
+def test_bad_editions_file_is_reported(tmp_path: Path) -> None:
+    bad = tmp_path / "editions.yaml"
+    bad.write_text(
+        "format: psikg-editions/1\neditions:\n"
+        "  - {scheme: kipp, year: 2019, rank: top-45, stated: 45}\n"
+        "  - {scheme: kipp, year: 2019, rank: top-45, stated: 45}\n"
+        "  - {scheme: kipp, year: 2020, stated: many}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as err:
+        load_editions(bad)
+    text = str(err.value)
+    assert "listed twice" in text and "stated must be a whole number" in text
+
+
+def test_edition_without_entries_on_an_empty_store() -> None:
+    from psikg.store import GraphStore
+
+    report = coverage(GraphStore.memory(), [Edition("iga", "2021", "", None)])
+    assert [(r.scheme, r.entries, r.missing) for r in report.rows] == [("iga", 0, None)]
+
+
+@pytest.mark.parametrize("name", sorted(NEW_QUERIES))
+def test_new_queries_run_with_their_documented_columns(store, name: str) -> None:
+    table = queries.run(store, name)
+    assert table.columns == NEW_QUERIES[name]
+    assert table.rows, f"{name} returns nothing on the shipped data"
+    for p in queries.get(name).params:
+        assert p.description, f"{name}: parameter {p.name} undocumented"
+
+
+def test_provinces_never_awarded_excludes_awarded_provinces(store) -> None:
+    never = {row[0].text for row in queries.run(store, "provinces-never-awarded").rows}
+    awarded = {row[1].text for row in queries.run(store, "top-regions").rows if row[1].text}
+    # Kabupaten Teluk Bintuni (Papua Barat) won UNPSA 2018; Jawa Timur won KIPP 2014 and 2015.
+    assert {"Papua Barat", "Jawa Timur"} <= awarded
+    assert not never & awarded
+    assert len(never | awarded) == 38
+    # bound to one scheme, a province awarded only in other schemes is listed
+    never_unpsa = {row[0].text for row in queries.run(store, "provinces-never-awarded", {"scheme": "unpsa"}).rows}
+    assert "Jawa Timur" in never_unpsa and "Papua Barat" not in never_unpsa
+
+
+def test_top_regions_and_repeat_winners_agree_with_the_tables(store) -> None:
+    surabaya = [r for r in table_rows() if r.get("owner") == "Pemerintah Kota Surabaya"]
+    rows = queries.run(store, "top-regions", {"province": "Jawa Timur"}).rows
+    by_region = {row[0].text: int(row[2].text) for row in rows}
+    assert by_region["Kota Surabaya"] >= len(surabaya) == 2
+    repeat = queries.run(store, "repeat-winners").rows
+    assert all(len(row[4].text.split()) > 1 or len(row[5].items) > 1 for row in repeat)
+
+
+def test_awards_per_sdg_counts_the_stated_sdg(store) -> None:
+    rows = queries.run(store, "awards-per-sdg", {"year": "2018", "sdg": "3"}).rows
+    assert [(r[0].text, r[2].text) for r in rows] == [("3", "2018")]
+    assert int(rows[0][3].text) >= 1  # EDAT, Kabupaten Teluk Bintuni (UN DESA lists SDG 3)
+
+
+def test_cli_coverage_formats(built) -> None:
+    runner = CliRunner()
+    store = str(built[1])
+    table = runner.invoke(cli, ["coverage", "--store", store])
+    assert table.exit_code == 0, table.output
+    assert "This release holds" in table.output
+    as_json = json.loads(
+        runner.invoke(cli, ["coverage", "--store", store, "--scheme", "kipp", "--format", "json"]).output
+    )
+    assert as_json["summary"] and {r["scheme"] for r in as_json["rows"]} == {"kipp"}
+    as_csv = runner.invoke(cli, ["coverage", "--store", store, "--year", "2014", "--format", "csv"]).output
+    assert as_csv.splitlines()[0].startswith("scheme,year,rank,entries,stated,missing")
