@@ -794,6 +794,113 @@ def replication_candidates(
     click.echo(render(candidates.as_table(found), fmt), nl=False)
 
 
+@cli.command(name="extract")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("extracted"),
+    show_default=True,
+    help="Folder for the records (one <source id>.yaml per article).",
+)
+@click.option("--max-size", default=2.0, show_default=True, help="Largest article file to read, in MB.")
+def extract_command(files: tuple[Path, ...], out_dir: Path, max_size: float) -> None:
+    """Read news articles (text or saved HTML) and write one record per article for review.
+
+    Each record (psikg-record/1, docs/record-format.md) lists the innovations, regions, awards,
+    launches and officials the article states, each with the quoted text it rests on and a
+    confidence from 0 to 1. A file that cannot be read (empty, binary, too large, not
+    Indonesian) is reported and skipped; the others go on. Records are written whole or not at
+    all. See docs/extraction.md. Exit 3 when any file failed.
+
+    \b
+    Example:
+      psikg extract data/articles/*.txt --out extracted/
+    """
+    from .build import reference_resolver
+    from .extract.mentions import Finder
+    from .extract.reading import BadArticle
+    from .extract.records import extract_file
+
+    resolver = reference_resolver()
+    finder = Finder(resolver)
+    failed = 0
+    for path in files:
+        try:
+            result = extract_file(path, out_dir, resolver, finder, int(max_size * 1_000_000))
+        except (BadArticle, PsikgError, OSError) as exc:
+            failed += 1
+            _err(f"skipped {path}: " + str(exc).replace(f"{path}: ", ""))
+            continue
+        counts = ", ".join(f"{len(result.record.get(s, []))} {s}" for s in ("innovations", "awards", "people"))
+        click.echo(f"{path} -> {result.path} ({counts})")
+    click.echo(f"Extracted {len(files) - failed} of {len(files)} article(s) into {out_dir}.")
+    if failed:
+        sys.exit(3)
+
+
+@cli.command(name="load-articles")
+@store_option
+@click.argument("directory", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option(
+    "--records",
+    "records_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Also keep the extracted records in this folder.",
+)
+@click.option("--no-validate", is_flag=True, help="Skip SHACL validation after loading.")
+def load_articles_command(
+    store_path: Path | None, directory: Path, records_dir: Path | None, no_validate: bool
+) -> None:
+    """Extract every article (.txt/.html) of DIRECTORY and load it into the store.
+
+    Extracted facts are claims of their article, kept apart from curated facts: each article
+    gets the named graph .../graph/extracted/<source id> and a load record naming the
+    'extract' loader; every quote carries its confidence. Each article loads whole or not at
+    all (a bad one is reported and skipped). The store is then validated with the same shapes.
+    """
+    from .extract.loading import article_files, load_articles
+
+    store = GraphStore.open(_store_path(store_path))
+    paths = article_files(directory)
+    report = load_articles(store, paths, records_dir=records_dir, validate=not no_validate)
+    for ld in report.loads:
+        if ld.error:
+            _err(f"skipped {ld.path}: {ld.error}")
+        else:
+            click.echo(f"loaded {ld.source_id}: {ld.triples} triples")
+    click.echo(f"Loaded {len(report.loads) - len(report.failed)} of {len(report.loads)} article(s).")
+    code = 3 if report.failed else 0
+    if report.validation is not None:
+        print_report(report.validation)
+        code = code or (0 if report.validation.conforms else 1)
+    sys.exit(code)
+
+
+@cli.command(name="eval-extract")
+@click.argument("gold_dir", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option("--errors", "show_errors", is_flag=True, help="Also list each missed and each extra fact.")
+def eval_extract_command(gold_dir: Path, show_errors: bool) -> None:
+    """Score extraction against the gold files (*.yaml) of GOLD_DIR: precision, recall, F1.
+
+    Each gold file names an article and the facts a reader finds in it (docs/extraction.md);
+    the table gives, per fact type and overall, the gold and found counts and the scores.
+    """
+    from .build import reference_resolver
+    from .extract.evaluation import evaluate
+
+    try:
+        result = evaluate(gold_dir, reference_resolver())
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(result.table(), nl=False)
+    if show_errors:
+        for line in result.errors:
+            click.echo(f"  {line}")
+
+
 def main() -> None:
     """Entry point of the ``psikg`` command."""
     cli()

@@ -302,6 +302,35 @@ class Resolver:
         except KeyError:
             raise ResolutionError(f"unknown role '{name}'; known roles are in data/reference/roles.ttl") from None
 
+    def notation_labels(self, kind: str) -> dict[str, str]:
+        """Every normalised label of a scheme, rank or form (``kind``) → its key, for extractors."""
+        return {label: notation for (k, label), notation in self._notations.items() if k == kind}
+
+    def find_notation(self, kind: str, name: str) -> str | None:
+        """The key of a scheme, rank or form named ``name``, or None (no error)."""
+        return self._notations.get((kind, key(name)))
+
+    def agency_names(self) -> list[str]:
+        """Every normalised agency name and alias the resolver knows (national ones first)."""
+        national = [n for n, found in self._agencies.items() if any(not a.key.startswith("pemda-") for a in found)]
+        return national + [n for n in self._agencies if n not in set(national)]
+
+    def is_national_agency_name(self, name: str) -> bool:
+        """Whether ``name`` (normalised) names an agency other than a regional government."""
+        return any(not a.key.startswith("pemda-") for a in self._agencies.get(key(name), []))
+
+    def knows_agency(self, name: str) -> bool:
+        return key(name) in self._agencies
+
+    def isolated(self) -> Resolver:
+        """A copy whose agency index a trial load may extend without changing this resolver."""
+        import copy
+
+        clone = copy.copy(self)
+        clone._agencies = defaultdict(list, {k: list(v) for k, v in self._agencies.items()})
+        clone._agency_by_key = dict(self._agency_by_key)
+        return clone
+
     def notation(self, kind: str, name: str) -> str:
         """Key of a scheme, rank or replication form, by key or any of its labels."""
         try:

@@ -1,0 +1,609 @@
+"""Finding things in text: regions, innovations (with acronyms), officials, schemes and ranks.
+
+Everything here is pattern matching over one line of an article, guided by the lexicon
+(``extract/lexicon/``) and the reference data behind a :class:`~psikg.loaders.resolver.Resolver`
+(region names, agency labels, scheme labels). Results carry the span of text they rest on.
+
+>>> acronym_fits("LP-PAR", "Lembaga Perlindungan Perempuan, Anak dan Remaja")
+True
+>>> acronym_fits("RTLH", "Dinas Kesehatan")
+False
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..loaders.resolver import Agency, Region, ResolutionError, Resolver
+from ..loaders.text import key
+from ..namespaces import PSIKG
+from .lexicon import lexicon
+
+# A word as names are written: letters/digits with inner dots, hyphens, apostrophes ("H.M", "A-Jak").
+WORD = re.compile(r"[0-9A-Za-zÀ-ÿ][0-9A-Za-zÀ-ÿ'’\-]*(?:\.[0-9A-Za-zÀ-ÿ]+)*\.?")
+CONNECTORS = {"dan", "&", "untuk", "bagi", "di", "ke", "atau", "of", "the", "and", "in", "for"}
+OPEN_QUOTES = "“\"'‘«"
+
+
+def _lcs(a: str, b: str) -> int:
+    prev = [0] * (len(b) + 1)
+    for ch in a:
+        cur = [0]
+        for j, other in enumerate(b):
+            cur.append(prev[j] + 1 if ch == other else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
+
+
+def acronym_fits(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` can abbreviate ``name``: same first letter, its letters mostly in order."""
+    letters = re.sub(r"[^a-z0-9]", "", acronym.lower())
+    words = [w for w in re.findall(r"[0-9A-Za-zÀ-ÿ]+", name.lower()) if w not in CONNECTORS]
+    if len(letters) < 2 or not words or letters[0] != words[0][0]:
+        return False
+    ratio = _lcs(letters, "".join(words)) / len(letters)
+    initials = _lcs("".join(w[0] for w in words), letters) / len(words)
+    return ratio >= 0.85 and (initials >= 0.5 or len(words) <= 2)
+
+
+@dataclass
+class Span:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class RegionMention:
+    region: Region | None
+    candidates: list[Region]
+    span: Span
+    kind: str | None  # city / regency / province / None (bare name)
+    government: bool  # written as the government ("Pemkot X")
+
+
+@dataclass
+class InnovationMention:
+    name: str
+    acronym: str | None
+    span: Span  # the name (and acronym) as written
+    cue: bool
+
+
+@dataclass
+class UnitMention:
+    name: str
+    acronym: str | None
+    span: Span
+
+
+@dataclass
+class OfficialMention:
+    name: str
+    role: str  # a label of roles.ttl
+    span: Span  # title ... name
+    region: RegionMention | None = None
+    agency: Agency | None = None
+    organization: str | None = None  # a unit's name as written, when not resolved
+    title: str | None = None
+    kind: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+class Gazetteer:
+    """Region names of the reference data, found in text with the words around them."""
+
+    PREFIXES = ("Kota Administrasi ", "Kabupaten Administrasi ", "Kota ", "Kabupaten ", "Provinsi ")
+
+    def __init__(self, resolver: Resolver):
+        self.resolver = resolver
+        self.by_base: dict[str, list[Region]] = {}
+        for region in resolver.regions.values():
+            if region.kind == PSIKG.District:
+                continue
+            base = region.name
+            for prefix in self.PREFIXES:
+                base = base.removeprefix(prefix)
+            self.by_base.setdefault(base.lower(), []).append(region)
+        names = sorted(self.by_base, key=len, reverse=True)
+        self.pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
+        cues = lexicon().region_cues
+        self.cues = {
+            kind: re.compile(
+                r"(?:^|[^\w])(" + "|".join(re.escape(c) for c in sorted(cues[kind], key=len, reverse=True)) + r")\s*$",
+                re.IGNORECASE,
+            )
+            for kind in ("city", "regency", "province")
+        }
+        self.government = {c.lower() for c in cues["government"]}
+        self.kinds = {"city": PSIKG.City, "regency": PSIKG.Regency, "province": PSIKG.Province}
+
+    def find(self, text: str, offset: int = 0) -> list[RegionMention]:
+        found = []
+        for m in self.pattern.finditer(text):
+            before = text[max(0, m.start() - 40) : m.start()]
+            kind, cue = None, None
+            for k, pattern in self.cues.items():
+                cm = pattern.search(before)
+                if cm and (cue is None or len(cm.group(1)) > len(cue)):
+                    kind, cue = k, cm.group(1)
+            if cue is None and not m.group(0)[0].isupper():
+                continue
+            if (
+                cue is None
+                and m.group(0).isupper()
+                and len(m.group(0)) > 3
+                and text[m.end() : m.end() + 2].strip() in ("-", "–", ",")
+            ):
+                pass  # a dateline "PEKALONGAN -": a bare mention
+            candidates = self.by_base[m.group(0).lower()]
+            if kind:
+                candidates = [r for r in candidates if r.kind == self.kinds[kind]]
+            else:
+                candidates = [r for r in candidates if r.kind != PSIKG.Province] or candidates
+            if not candidates:
+                continue
+            start = m.start() - (len(cue) + (len(before) - len(before.rstrip())) if cue else 0)
+            government = bool(cue and cue.lower() in self.government)
+            span = Span(text[start : m.end()], offset + start, offset + m.end())
+            region = candidates[0] if len(candidates) == 1 else None
+            found.append(RegionMention(region, candidates, span, kind, government))
+        return found
+
+
+def capitalised(word: str) -> bool:
+    return bool(word) and (word[0].isupper() or word[0].isdigit())
+
+
+def words_before(text: str, end: int, limit: int = 14) -> list[re.Match[str]]:
+    """The word matches of ``text[:end]`` (at most ``limit``), last one last."""
+    return list(WORD.finditer(text, max(0, end - 200), end))[-limit:]
+
+
+class Finder:
+    """Finds mentions in lines of one article; holds the resolver and the lexicon's patterns."""
+
+    def __init__(self, resolver: Resolver):
+        self.r = resolver
+        self.lex = lexicon()
+        self.gazetteer = Gazetteer(resolver)
+        labels = [
+            (k, v)
+            for k, v in resolver.notation_labels("scheme").items()
+            if len(k) > 2 and not ("-" in v and k == key(v))
+        ]
+        labels.sort(key=lambda kv: len(kv[0]), reverse=True)
+        self.scheme_labels = labels
+        self.scheme_pattern = re.compile(
+            r"\b(" + "|".join(r"[\W_]*".join(re.escape(w) for w in k.split()) for k, _ in labels) + r")\b",
+            re.IGNORECASE,
+        )
+        titles = []
+        for t in self.lex.titles:
+            for spelling in t["spellings"]:
+                titles.append((spelling, t))
+        titles.sort(key=lambda st: len(st[0]), reverse=True)
+        self.titles = titles
+        self.title_pattern = re.compile(
+            r"(?<![\w])(" + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s, _ in titles) + r")(?![\w])"
+        )
+        vocab: set[str] = set(self.lex.words["institutional"])
+        names = resolver.agency_names()
+        for name in names:
+            if resolver.is_national_agency_name(name):
+                vocab.update(name.split())
+        self.agency_vocab = vocab
+        self.ministry_vocab = sorted({w for k in names for w in k.split() if len(w) > 3})
+        self._close: dict[str, str] = {}
+        self.honorifics_lower = {h.lower() for h in self.lex.honorifics}
+
+    # ------------------------------------------------------------------ schemes and ranks
+    def schemes(self, text: str) -> list[tuple[str, Span]]:
+        """(scheme notation, span) of each scheme name in ``text``."""
+        out = []
+        for m in self.scheme_pattern.finditer(text):
+            notation = self.r.find_notation("scheme", m.group(0))
+            if notation:
+                out.append((notation, Span(m.group(0), m.start(), m.end())))
+        return out
+
+    RANK = re.compile(r"\b(top)\s*[- ]?\s*(\d{1,3})\b", re.IGNORECASE)
+
+    def ranks(self, text: str) -> list[tuple[str, Span, bool]]:
+        """(rank notation, span, is-the-ceremony's-name) of each rank in ``text``."""
+        out = []
+        for m in self.RANK.finditer(text):
+            try:
+                notation = self.r.notation("rank", f"Top {int(m.group(2))}")
+            except ResolutionError:
+                continue
+            before = [w.group(0).lower() for w in words_before(text, m.start(), 2)]
+            ceremony = any(self.lex.has("ceremony_cues", w) for w in before)
+            out.append((notation, Span(m.group(0), m.start(), m.end()), ceremony))
+        for m in re.finditer(r"\bkategori\s+([A-Za-z]+)", text, re.IGNORECASE):
+            try:
+                notation = self.r.notation("rank", m.group(1))
+            except ResolutionError:
+                continue
+            out.append((notation, Span(m.group(0), m.start(), m.end()), False))
+        return out
+
+    # ------------------------------------------------------------------ regions
+    def regions(self, text: str, offset: int = 0) -> list[RegionMention]:
+        return self.gazetteer.find(text, offset)
+
+    # ------------------------------------------------------------------ innovations and units
+    def _is_known_other(self, name: str, acronym: str | None) -> bool:
+        """A scheme, a reference agency or a stop-listed acronym: not an innovation."""
+        for value in (acronym, name):
+            if not value:
+                continue
+            if self.lex.has("not_innovation_acronyms", value) or self.r.find_notation("scheme", value):
+                return True
+            if self.r.knows_agency(value):
+                return True
+        return False
+
+    def _generic(self, name: str) -> bool:
+        words = [w.lower().strip(".,") for w in WORD.findall(name)]
+        return not words or all(
+            self.lex.has("generic", w) or w in CONNECTORS or (w.isdigit() and len(w) == 4) for w in words
+        )
+
+    def acronym_definitions(self, text: str) -> Iterator[tuple[str, str, int, int]]:
+        """(name, acronym, start, end) of each "Long Name (ACR)" in ``text``."""
+        for m in re.finditer(r"\(\s*([A-Za-z][\w\-. ]{0,24}?)\s*\)", text):
+            acronym = m.group(1).strip()
+            if " " in acronym.strip() and not re.fullmatch(r"[A-Za-z]+(?:[- ][A-Za-z]+)?", acronym):
+                continue
+            before = words_before(text, m.start(), 14)
+            # the run of capitalised words and connectors just before the parenthesis
+            run: list[re.Match[str]] = []
+            for w in reversed(before):
+                gap = text[w.end() : (run[0].start() if run else m.start())]
+                if gap.strip() not in ("", ",", *OPEN_QUOTES, "”"):
+                    break
+                if capitalised(w.group(0)) or (w.group(0).lower() in CONNECTORS and run):
+                    run.insert(0, w)
+                else:
+                    break
+            while run and run[0].group(0).lower() in CONNECTORS:
+                run.pop(0)
+            for i in range(len(run)):
+                if run[i].group(0).lower() in CONNECTORS:
+                    continue
+                start = run[i].start()
+                name = text[start : run[-1].end()].strip(" ,")
+                if acronym_fits(acronym, name):
+                    yield name, acronym, start, m.end()
+                    break
+
+    def expanded_names(self, text: str) -> Iterator[tuple[str, str, int, int]]:
+        """(expansion, short name, start, end) of each "SHORT (Long Name Of It)" after a cue word."""
+        cues = set(self.lex.words["innovation_cues"]) | set(self.lex.words["name_cues"])
+        for m in re.finditer(r"\(\s*([A-Z][^()]{8,120}?)\s*\)", text):
+            expansion = m.group(1).strip()
+            words = expansion.split()
+            if len(words) < 3 or sum(1 for w in words if capitalised(w)) < 2 or "," in expansion:
+                continue
+            before = words_before(text, m.start(), 6)
+            run: list[re.Match[str]] = []
+            for w in reversed(before):
+                gap = text[w.end() : (run[0].start() if run else m.start())]
+                if gap.strip() not in ("", *OPEN_QUOTES, "”") or not capitalised(w.group(0)):
+                    break
+                run.insert(0, w)
+            while run and run[0].group(0).lower() in cues:
+                run.pop(0)
+            if not run or len(run) > 4:
+                continue
+            short = text[run[0].start() : run[-1].end()]
+            previous = words_before(text, run[0].start(), 2)
+            cue = any(p.group(0).lower() in cues for p in previous)
+            if (cue or acronym_fits(short, expansion)) and not self._generic(expansion):
+                if self.lex.has("unit_heads", words[0]) or self.gazetteer.pattern.fullmatch(expansion):
+                    continue
+                yield expansion, short, run[0].start(), m.end()
+
+    def innovations_and_units(self, text: str) -> tuple[list[InnovationMention], list[UnitMention]]:
+        """Innovations ("Name (ACR)", "inovasi Name", "Program Name") and units ("Dinas X (DX)")."""
+        innovations: list[InnovationMention] = []
+        units: list[UnitMention] = []
+        taken: list[tuple[int, int]] = []
+        for name, acronym, start, end in self.acronym_definitions(text):
+            first = name.split()[0].lower()
+            two = " ".join(name.split()[:2]).lower()
+            if self._is_known_other(name, acronym) or any(name.lower().startswith(s.lower()) for s, _ in self.titles):
+                taken.append((start, end))
+                continue
+            if self.lex.has("unit_heads", first) or self.lex.has("unit_heads", two):
+                if not self._generic(" ".join(name.split()[1:]) or "x"):
+                    units.append(UnitMention(name, acronym, Span(text[start:end], start, end)))
+                taken.append((start, end))
+                continue
+            before = " ".join(w.group(0).lower() for w in words_before(text, start, 12))
+            cue = (
+                any(re.search(rf"\b{re.escape(c)}\b", before) for c in self.lex.words["innovation_cues"])
+                or self.lex.has("innovation_heads", first)
+                or any(re.search(rf"\b{re.escape(c)}", text.lower()) for c in self.lex.words["launch"])
+            )
+            if cue and not self._generic(name):
+                innovations.append(InnovationMention(name, acronym, Span(text[start:end], start, end), True))
+            taken.append((start, end))
+        for name, acronym, start, end in self.expanded_names(text):
+            if any(a < end and start < b for a, b in taken) or self._is_known_other(name, acronym):
+                continue
+            innovations.append(InnovationMention(name, acronym, Span(text[start:end], start, end), True))
+            taken.append((start, end))
+        for mention in self._cued_names(text):
+            if any(a < mention.span.end and mention.span.start < b for a, b in taken):
+                continue
+            innovations.append(mention)
+        return innovations, units
+
+    def _cued_names(self, text: str) -> Iterator[InnovationMention]:
+        """Names announced by a cue word: "inovasi 3 in 1 pelayanan publik", "Program Laboratorium X"."""
+        cues = sorted(self.lex.words["innovation_cues"], key=len, reverse=True)
+        pattern = re.compile(r"\b(" + "|".join(re.escape(c) for c in cues) + r")\b\s+", re.IGNORECASE)
+        for m in pattern.finditer(text):
+            pos = m.end()
+            previous = words_before(text, m.start(), 1)
+            if previous and (previous[0].group(0).isdigit() or self.lex.has("numbers", previous[0].group(0))):
+                continue  # "sembilan inovasi kota": a count, not a name
+            inside = (
+                previous and capitalised(previous[0].group(0)) and not text[previous[0].end() : m.start()].strip(" ")
+            )
+            if m.group(1)[0].isupper() and inside:
+                continue  # "Apresiasi Inovasi ...": the cue word is inside a longer name
+            # skip filler words ("inovasi pelayanan publik Lembaga ...")
+            while True:
+                w = WORD.match(text, pos)
+                if w and not capitalised(w.group(0)) and self.lex.has("cue_fillers", w.group(0)):
+                    pos = w.end()
+                    while pos < len(text) and text[pos] in " \t":
+                        pos += 1
+                    continue
+                break
+            quoted = pos < len(text) and text[pos] in OPEN_QUOTES
+            if quoted:
+                close = re.search(r"[”\"'’»]", text[pos + 1 :])
+                if not close:
+                    continue
+                name = text[pos + 1 : pos + 1 + close.start()].strip()
+                if name and not self._generic(name) and not self._is_known_other(name, None):
+                    yield InnovationMention(name, None, Span(name, pos + 1, pos + 1 + len(name)), True)
+                continue
+            w = WORD.match(text, pos)
+            if not w:
+                continue
+            if w.group(0)[0].isdigit():
+                stop = re.search(r"[.,;:()]|\s(yang|di|oleh|milik|dari|untuk|dan|pada)\s", text[pos:])
+                end = pos + (stop.start() if stop else len(text) - pos)
+                name = text[pos:end].strip()
+                if 1 <= len(name.split()) <= 8 and not self._generic(name):
+                    yield InnovationMention(name, None, Span(name, pos, end), True)
+                continue
+            run: list[re.Match[str]] = []
+            for word in WORD.finditer(text, pos):
+                if text[(run[-1].end() if run else pos) : word.start()].strip():
+                    break
+                if capitalised(word.group(0)) or (word.group(0).lower() in CONNECTORS and run):
+                    run.append(word)
+                else:
+                    break
+            while run and (run[-1].group(0).lower() in CONNECTORS):
+                run.pop()
+            if not run:
+                continue
+            name = text[run[0].start() : run[-1].end()].rstrip(".")
+            if self._generic(name) or self._is_known_other(name, None) or self.gazetteer.pattern.fullmatch(name):
+                continue
+            first = name.split()[0].lower()
+            if self.lex.has("unit_heads", first):
+                continue
+            acronym = name if len(run) == 1 and (name.isupper() or "-" in name) else None
+            yield InnovationMention(name, acronym, Span(name, run[0].start(), run[0].start() + len(name)), True)
+
+    # ------------------------------------------------------------------ officials
+    def _name_at(self, text: str, pos: int) -> tuple[str, int] | None:
+        """A person's name starting at ``pos`` (after spaces/commas): (name, end) or None."""
+        m = re.match(r"[\s,]*", text[pos:])
+        pos += m.end() if m else 0
+        tokens: list[re.Match[str]] = []
+        for w in WORD.finditer(text, pos):
+            gap = text[(tokens[-1].end() if tokens else pos) : w.start()]
+            if gap.strip():
+                break
+            word = w.group(0)
+            bare = word.rstrip(".")
+            honorific = word in self.lex.honorifics or word.lower() in self.honorifics_lower
+            if (not capitalised(word) and not honorific) or bare.lower() in self.lex.not_names or bare[0].isdigit():
+                break
+            tokens.append(w)
+            if len(tokens) == 5 or (word.endswith(".") and len(bare) > 3 and word not in self.lex.honorifics):
+                break
+        while tokens and tokens[-1].group(0).lower() in self.honorifics_lower:
+            tokens.pop()
+        if not tokens:
+            return None
+        name = text[tokens[0].start() : tokens[-1].end()]
+        if name.endswith(".") and tokens[-1].group(0) not in self.lex.honorifics and len(tokens[-1].group(0)) > 4:
+            name = name[:-1]
+        core = [t.group(0) for t in tokens if t.group(0).lower() not in self.honorifics_lower]
+        if not core or all(len(c.rstrip(".")) < 3 for c in core):
+            return None
+        if any(c.lower().rstrip(".") in self.agency_vocab and len(core) == 1 for c in core):
+            return None
+        return name, tokens[0].start() + len(name)
+
+    def _split_org_name(self, text: str, pos: int, limit: int = 16) -> tuple[str, int, int] | None:
+        """After a title: (organisation words, where the name starts, org end) — the name is the
+        first run of capitalised words that are not institutional."""
+        words = list(WORD.finditer(text, pos))[:limit]
+        org_end = pos
+        for i, w in enumerate(words):
+            gap = text[(words[i - 1].end() if i else pos) : w.start()]
+            if gap.strip() not in ("", ","):
+                return None
+            word = w.group(0)
+            bare = word.rstrip(".").lower()
+            if word.lower() in self.honorifics_lower and i > 0:
+                return text[pos:org_end].strip(" ,"), w.start(), org_end
+            if gap.strip() == "," and i > 0 and self._name_after_comma(text, w.start()):
+                return text[pos:org_end].strip(" ,"), w.start(), org_end
+            institutional = (
+                bare in self.agency_vocab
+                or (word.isupper() and len(word) >= 2)
+                or bare in CONNECTORS
+                or bool(self.gazetteer.pattern.fullmatch(word.rstrip(".")))
+            )
+            if institutional and (capitalised(word) or bare in CONNECTORS):
+                org_end = w.end()
+                continue
+            if capitalised(word) and i > 0:
+                return text[pos:org_end].strip(" ,"), w.start(), org_end
+            return None
+        return None
+
+    def _name_after_comma(self, text: str, pos: int) -> bool:
+        """Whether a name (capitalised words, not institutional) runs from ``pos`` to a clause end."""
+        words: list[re.Match[str]] = []
+        for w in WORD.finditer(text, pos):
+            if text[(words[-1].end() if words else pos) : w.start()].strip():
+                break
+            words.append(w)
+            if len(words) > 4:
+                return False
+        tail = text[words[-1].end() :].lstrip()[:1] if words else ""
+        names = [w.group(0) for w in words]
+        return (
+            1 <= len(names) <= 4
+            and tail in ("", ",", ".", ";", ")", "(")
+            and all(capitalised(n) or n.lower() in self.honorifics_lower for n in names)
+            and not any(n.lower().rstrip(".") in self.agency_vocab for n in names)
+        )
+
+    def _ministry(self, text: str, pos: int) -> tuple[Agency, int] | None:
+        """The ministry named right after "Menteri" (typos tolerated): (agency, end of its name)."""
+        words = list(WORD.finditer(text, pos))[:10]
+        best: tuple[Agency, int] | None = None
+        fixed: list[str] = []
+        for i, w in enumerate(words):
+            gap = text[(words[i - 1].end() if i else pos) : w.start()]
+            if gap.strip() not in ("", ","):
+                break
+            word = w.group(0).lower().rstrip(".,")
+            if word not in self.agency_vocab and len(word) > 4:
+                if word not in self._close:  # typos like "Apataur": the nearest word of agency names
+                    close = difflib.get_close_matches(word, self.ministry_vocab, n=1, cutoff=0.8)
+                    self._close[word] = close[0] if close else word
+                word = self._close[word]
+            fixed.append(word)
+            for name in (" ".join(fixed), "kementerian " + " ".join(fixed)):
+                try:
+                    agency = self.r.agency(name)
+                except ResolutionError:
+                    continue
+                if not agency.key.startswith("pemda-"):
+                    best = (agency, w.end())
+        return best
+
+    def officials(self, text: str) -> list[OfficialMention]:
+        """People named with a title of office (see titles.yaml), or as the head of a unit."""
+        out: list[OfficialMention] = []
+        for m in self.title_pattern.finditer(text):
+            spelling = re.sub(r"\s+", " ", m.group(1))
+            title = next(t for s, t in self.titles if s == spelling)
+            if not spelling[0].isupper():
+                continue
+            previous = words_before(text, m.start(), 1)
+            if previous and previous[0].group(0).lower() in ("keputusan", "peraturan", "surat", "kepmen", "permen"):
+                continue  # "Keputusan Menteri PANRB Nomor ...": a decree, not a person
+            pos = m.end()
+            follows = title["follows"]
+            mention: OfficialMention | None = None
+            if follows == "region":
+                regions = [rm for rm in self.gazetteer.find(text[pos : pos + 60], pos) if rm.span.start - pos <= 2]
+                if not regions:
+                    continue
+                rm = regions[0]
+                kinds = {"city": PSIKG.City, "regency": PSIKG.Regency, "province": PSIKG.Province}
+                if title.get("kind") in kinds:
+                    fitting = [r for r in rm.candidates if r.kind == kinds[title["kind"]]]
+                    rm.candidates = fitting or rm.candidates
+                    rm.region = fitting[0] if len(fitting) == 1 else None
+                    rm.kind = title["kind"]
+                found = self._name_at(text, rm.span.end)
+                if not found:
+                    continue
+                name, end = found
+                mention = OfficialMention(name, title["role"], Span(text[m.start() : end], m.start(), end), region=rm)
+            elif follows == "ministry":
+                ministry = self._ministry(text, pos)
+                if not ministry:
+                    continue
+                agency, org_end = ministry
+                found = self._name_at(text, org_end)
+                if not found:
+                    mention = OfficialMention(
+                        "", title["role"], Span(text[m.start() : org_end], m.start(), org_end), agency=agency
+                    )
+                else:
+                    name, end = found
+                    mention = OfficialMention(
+                        name, title["role"], Span(text[m.start() : end], m.start(), end), agency=agency
+                    )
+            else:
+                split = self._split_org_name(text, pos)
+                if not split:
+                    continue
+                org, name_start, _ = split
+                if not org:
+                    continue
+                found = self._name_at(text, name_start)
+                if not found:
+                    continue
+                name, end = found
+                head = title.get("head")
+                organization = f"{head} {org}" if head and not org.lower().startswith(head.lower()) else org
+                own_title = f"{spelling} {org}" if title.get("titled") else None
+                mention = OfficialMention(
+                    name,
+                    title["role"],
+                    Span(text[m.start() : end], m.start(), end),
+                    organization=organization,
+                    title=own_title,
+                )
+            if title.get("title") and mention:
+                mention.title = title["title"]
+            if mention and not any(o.span.start <= mention.span.start < o.span.end for o in out):
+                out.append(mention)
+        for phrase in self.lex.led_by["phrases"]:
+            for m in re.finditer(rf"\s+{re.escape(phrase)}\s+", text):
+                before = words_before(text, m.start(), 10)
+                run: list[re.Match[str]] = []
+                for w in reversed(before):
+                    gap = text[w.end() : (run[0].start() if run else m.start())]
+                    if gap.strip() not in ("", ","):
+                        break
+                    if capitalised(w.group(0)):
+                        run.insert(0, w)
+                    else:
+                        break
+                found = self._name_at(text, m.end())
+                if not run or not found or any(o.span.start <= m.start() < o.span.end for o in out):
+                    continue
+                org = text[run[0].start() : run[-1].end()]
+                name, end = found
+                out.append(
+                    OfficialMention(
+                        name,
+                        self.lex.led_by["role"],
+                        Span(text[run[0].start() : end], run[0].start(), end),
+                        organization=org,
+                    )
+                )
+        return out

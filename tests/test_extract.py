@@ -1,0 +1,361 @@
+"""psikg extract: dates, regions, acronyms, per-seed facts, scores, bad input, loading, CLI.
+
+Gold files and test articles: tests/data/extract/ (README.md there says where each fact comes from).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from psikg.build import build
+from psikg.cli import cli
+from psikg.extract.assemble import extract_facts, sentence_at
+from psikg.extract.dates import find_dates, resolve
+from psikg.extract.evaluation import evaluate
+from psikg.extract.loading import article_files, load_articles
+from psikg.extract.mentions import Finder, acronym_fits
+from psikg.extract.reading import BadArticle, article_from_text, decode, html_to_text, read_article
+from psikg.extract.records import extract_file, source_id_for
+from psikg.loaders.quotes import SourceText
+from psikg.settings import DATA_DIR
+from psikg.store import GraphStore
+
+FIXTURES = Path(__file__).parent / "data" / "extract"
+SEEDS = sorted((DATA_DIR / "articles").glob("*.txt"))
+UNSEEN = FIXTURES / "unseen"
+TARGET = 0.95
+
+
+@pytest.fixture(scope="module")
+def resolver(reference):
+    return reference[1]
+
+
+@pytest.fixture(scope="module")
+def finder(resolver) -> Finder:
+    return Finder(resolver)
+
+
+@pytest.fixture(scope="module")
+def records(resolver, finder) -> dict[str, dict]:
+    return {p.name[:3]: extract_facts(read_article(p), resolver, finder)[0] for p in SEEDS}
+
+
+# ---------------------------------------------------------------------------------------- dates
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("diserahkan Rabu (25/11/2020) di Jakarta", (25, 11, 2020, 3)),
+        ("Rabu malam (19/9) di Grand Ballroom", (19, 9, None, 3)),
+        ("Sabtu (22/7/2023) malam.", (22, 7, 2023, 6)),
+        ("diselenggarakan di Jakarta (6/12), acara", (6, 12, None, None)),
+        ("Rabu, 25 November 2020", (25, 11, 2020, 3)),
+        ("  • 20 Sep", (20, 9, None, None)),
+        ("Selasa, 24 Agustus 2021", (24, 8, 2021, 2)),
+        ("Kamis (26/11/2020).", (26, 11, 2020, 4)),
+        ("Jumat (11/2).", (11, 2, None, 5)),
+        ("pada 27 Januari lalu", (27, 1, None, None)),
+        ("Rabu (14/08)", (14, 8, None, 3)),
+    ],
+)
+def test_dates_are_read(text: str, expected: tuple) -> None:
+    (found,) = find_dates(text)
+    assert (found.day, found.month, found.year, found.weekday) == expected
+
+
+@pytest.mark.parametrize("text", ["UU No. 25/2009 tentang Pelayanan Publik", "berjalan 2,5 tahun", "rasio 3/4 warga"])
+def test_non_dates_are_not_read(text: str) -> None:
+    assert find_dates(text) == []
+
+
+def test_missing_year_is_inferred_and_explained() -> None:
+    stated = resolve(find_dates("Rabu malam (19/9)")[0], [2018])
+    assert stated.iso == "2018-09-19" and "2018" in (stated.basis or "") and "weekday" in (stated.basis or "")
+    # the year the weekday fits, not the first one stated
+    assert resolve(find_dates("Rabu (25/11)")[0], [2021, 2020]).iso == "2020-11-25"
+    # no year in the text: the terms of the ministers named decide (both must be in office)
+    terms = [[("2022-09-07", "2024-10-20")], [("2020-12-23", "2024-09-11")]]
+    by_terms = resolve(find_dates("(6/12)")[0], [], terms)
+    assert by_terms.iso == "2022-12-06" and "terms" in (by_terms.basis or "")
+    assert resolve(find_dates("(25/11/2020)")[0], []).basis is None
+
+
+def test_issued_date_of_articles_without_year(records) -> None:
+    assert records["000"]["source"]["issued"] == "2018-09-20" and "20 Sep" in records["000"]["source"]["date_basis"]
+    assert records["003"]["source"]["issued"] == "2020-11-27"
+    assert records["004"]["source"]["issued"] == "2022-12-06"
+
+
+# ---------------------------------------------------------------------------------------- regions
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Walikota Pekalongan H.M Saelany", "33.75"),
+        ("Wakil Wali Kota Pekalongan Salahudin", "33.75"),
+        ("Pemkot Pekalongan meluncurkan", "33.75"),
+        ("Pemerintah Kota (Pemkot) Palembang meraih", "16.71"),
+        ("Bupati Pekalongan Fadia Arafiq", "33.26"),
+        ("Pemkab Pekalongan bekerja sama", "33.26"),
+        ("Setda Kabupaten Pekalongan", "33.26"),
+        ("milik pemerintah kota pekalongan", "33.75"),
+    ],
+)
+def test_kota_and_kabupaten_are_told_apart(finder: Finder, text: str, code: str) -> None:
+    found = [rm for rm in finder.regions(text) if rm.region is not None]
+    assert found and found[0].region.code == code
+
+
+def test_bare_ambiguous_name_is_not_guessed(finder: Finder) -> None:
+    (mention,) = finder.regions("PEKALONGAN - Dalam rangka")
+    assert mention.region is None and {r.code for r in mention.candidates} == {"33.26", "33.75"}
+
+
+def test_government_forms(finder: Finder) -> None:
+    (mention,) = finder.regions("Pemkot Palembang, meraih")
+    assert mention.government and mention.kind == "city"
+
+
+# ---------------------------------------------------------------------------------------- acronyms
+@pytest.mark.parametrize(
+    ("acronym", "name", "fits"),
+    [
+        ("LP-PAR", "Lembaga Perlindungan Perempuan, Anak dan Remaja", True),
+        ("SEKSAMA", "Sistem Evaluasi Kinerja Satu Masukan", True),
+        ("A-Jak", "Ayo Jaga Anak Kita", True),
+        ("Poltabes", "Program Layanan Tidak Boleh Berhenti Sekolah", True),
+        ("Pangling", "Penyuluhan Keliling Anak", True),
+        ("DPMPPA", "Dinas Pemberdayaan Masyarakat, Perempuan, dan Perlindungan Anak", True),
+        ("RTLH", "Dinas Kesehatan", False),
+        ("Sekda", "Pelayanan Publik", False),
+    ],
+)
+def test_acronym_fits_its_expansion(acronym: str, name: str, fits: bool) -> None:
+    assert acronym_fits(acronym, name) is fits
+
+
+def test_acronym_expansion_both_ways(finder: Finder) -> None:
+    (inn,), _ = finder.innovations_and_units(
+        "atas inovasi pelayanan publik Lembaga Perlindungan Perempuan, Anak dan Remaja (LP-PAR) kategori X."
+    )
+    assert (inn.name, inn.acronym) == ("Lembaga Perlindungan Perempuan, Anak dan Remaja", "LP-PAR")
+    (inn,), _ = finder.innovations_and_units(
+        "Pertama, inovasi TOSS (Tempat Olah Sampah Setempat) milik Pemkab Klungkung."
+    )
+    assert (inn.name, inn.acronym) == ("Tempat Olah Sampah Setempat", "TOSS")
+
+
+def test_units_and_non_innovations(finder: Finder) -> None:
+    innovations, units = finder.innovations_and_units(
+        "meluncurkan inovasi Ayo Jaga Anak Kita (A-Jak) oleh "
+        "Dinas Pemberdayaan Masyarakat, Perempuan, dan Perlindungan Anak (DPMPPA)."
+    )
+    assert [u.acronym for u in units] == ["DPMPPA"] and [i.acronym for i in innovations] == ["A-Jak"]
+    for text in (
+        "penanganan Coronavirus Disease 2019 (Covid-19) di 2020",
+        "diterima Sekretaris Daerah (Sekda) Palembang",
+        "penanganan Rumah Tidak Layak Huni (RTLH)",
+        "terdiri dari satu inovasi BUMN",
+        "Apresiasi Inovasi Pelayanan Publik Penanganan Corona dan Top Kompetisi Pengelolaan Pengaduan",
+    ):
+        assert finder.innovations_and_units(text)[0] == [], text
+
+
+def test_sentence_split_keeps_initials() -> None:
+    line = "Diterima Walikota Palembang H. Harnojoyo dan MO. Royani. Lalu pulang."
+    assert sentence_at(line, 3) == "Diterima Walikota Palembang H. Harnojoyo dan MO. Royani."
+
+
+# ---------------------------------------------------------------------------------------- seeds
+def _innovations(record: dict) -> dict[str, dict]:
+    return {i.get("acronym") or i["name"]: i for i in record.get("innovations", [])}
+
+
+def _people(record: dict) -> dict[str, dict]:
+    return {p["name"]: p for p in record.get("people", [])}
+
+
+def test_seed_000_facts(records) -> None:
+    rec = records["000"]
+    inn = _innovations(rec)
+    assert inn["LP-PAR"]["name"] == "Lembaga Perlindungan Perempuan, Anak dan Remaja"
+    assert inn["LP-PAR"]["region"] == "Kota Pekalongan"
+    assert inn["3 in 1 pelayanan publik"]["region"] == "Kota Semarang"
+    award = next(a for a in rec["awards"] if a["recipient"] == "lp-par")
+    assert (award["scheme"], award["year"], award["date"], award["venue_region"]) == (
+        "unpsa",
+        2018,
+        "2018-09-19",
+        "Kota Surabaya",
+    )
+    assert award["category"] == "Gender Responsive Promoting Public Service To Achieve The SDGs"
+    assert _people(rec)["Syafruddin"]["post"] == "Menteri PANRB"
+    kla = next(a for a in rec["awards"] if a["scheme"] == "kla")
+    assert kla["rank"] == "pratama" and "year" not in kla and kla["recipient"] == "Pemerintah Kota Pekalongan"
+
+
+def test_seed_001_launch(records) -> None:
+    rec = records["001"]
+    (launch,) = rec["launches"]
+    assert set(launch["innovations"]) == {"seksama", "a-jak"} and launch["date"] == "2023-07-22"
+    assert launch["launched_by"] == "salahudin"
+    assert _innovations(rec)["A-Jak"]["agency"] == "dpmppa"
+
+
+def test_seed_002_names_and_headline_claim(records) -> None:
+    rec = records["002"]
+    people = _people(rec)
+    assert people["Cahyo Kumolo"]["ref"] == "tjahjo-kumolo"  # the alias resolves via the officials list
+    assert people["Cahyo Kumolo"]["confidence"] >= 0.9  # he held the post on that date
+    ranks = {(a["recipient"], a["rank"], a.get("part")) for a in rec["awards"]}
+    assert {("poltabes", "top-45", None), ("pangling", "top-21", None), ("poltabes", "top-21", "headline")} <= ranks
+    assert rec["source"]["parts"]["headline"] == rec["source"]["title"]
+
+
+def test_seed_003_is_the_regency(records) -> None:
+    inn = _innovations(records["003"])["Laboratorium Kemiskinan"]
+    assert inn["owner"] == "Pemerintah Kabupaten Pekalongan"
+    assert {s["target"] for s in inn["sdgs"]} >= {"1.2", "6.2", "11.1"}
+
+
+def test_seed_004_service_units(records) -> None:
+    rec = records["004"]
+    assert "innovations" not in rec
+    kinds = {a["name"]: a["kind"] for a in rec["agencies"]}
+    assert set(kinds.values()) == {"service-unit"}
+    assert {a["recipient"] for a in rec["awards"]} == {a["ref"] for a in rec["agencies"]}
+    assert "terms" in rec["source"]["date_basis"]
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
+def test_every_fact_has_an_exact_quote_and_a_confidence(path: Path, resolver, finder, tmp_path: Path) -> None:
+    result = extract_file(path, tmp_path, resolver, finder)
+    text = SourceText(path.read_text(encoding="utf-8"))
+    for section in ("innovations", "people", "launches", "awards"):
+        for entry in result.record.get(section, []):
+            assert 0 <= entry["confidence"] <= 1
+            for quote in [entry["quote"]] if isinstance(entry["quote"], str) else entry["quote"]:
+                assert text.find(quote) is not None, quote
+
+
+# ---------------------------------------------------------------------------------------- scores
+def test_scores_on_the_seeds_reach_the_targets(resolver, finder) -> None:
+    result = evaluate(FIXTURES / "gold", resolver, finder)
+    for kind in ("innovations", "regions", "awards", "officials"):
+        assert result.scores[kind].f1 >= TARGET, (kind, result.table(), result.errors)
+
+
+def test_scores_on_unseen_articles(resolver, finder) -> None:
+    result = evaluate(UNSEEN / "gold", resolver, finder)
+    assert result.overall.f1 >= 0.8, (result.table(), result.errors)
+
+
+# ---------------------------------------------------------------------------------------- bad input
+def test_bad_input_is_refused_with_a_message(tmp_path: Path) -> None:
+    cases = {
+        "empty.txt": (b"", "empty file"),
+        "blank.txt": (b"  \n\n ", "empty file"),
+        "binary.txt": (bytes(range(256)) * 20, "binary"),
+        "english.txt": (b"The quick brown fox jumps over the lazy dog. " * 30, "Indonesian"),
+        "scripts.html": (
+            b"<html><script>var x = '<p>Kota Bogor</p>';</script><h1>Hanya Judul Saja Di Sini</h1></html>",
+            "too little text",
+        ),
+    }
+    for name, (data, message) in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        with pytest.raises(BadArticle, match=message):
+            read_article(path)
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as out:
+        out.seek(10_000_000)
+        out.write(b"x")
+    with pytest.raises(BadArticle, match="too large"):
+        read_article(huge)
+
+
+def test_latin1_and_html_are_read() -> None:
+    assert decode("Kota Pekalongan – caf\u00e9".encode("latin-1", "replace")).endswith("café")
+    text = html_to_text("<p>Satu</p><script>alert('x')</script><style>p{}</style><p>Dua &amp; tiga</p>")
+    assert "alert" not in text and "Dua & tiga" in text
+
+
+def test_boilerplate_is_set_aside() -> None:
+    article = article_from_text(
+        "Judul Berita Inovasi Daerah Yang Cukup Panjang\n\nBaca juga: Berita lain\n"
+        "Isi pertama berita ini cukup panjang.\n"
+        "Penulis: A | Editor: B\nBerita Terkait\nTautan lain",
+        check_language=False,
+    )
+    assert [line.text for line in article.body] == ["Isi pertama berita ini cukup panjang."]
+
+
+def test_a_batch_goes_on_past_bad_files_and_writes_nothing_half(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02" * 100)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli, ["extract", str(tmp_path / "empty.txt"), str(SEEDS[3]), str(tmp_path / "bin.txt"), "--out", str(out)]
+    )
+    assert result.exit_code == 3
+    assert "empty file" in result.output and "binary" in result.output
+    assert sorted(p.name for p in out.iterdir()) == [f"{source_id_for(SEEDS[3])}.yaml"]
+
+
+# ---------------------------------------------------------------------------------------- loading
+def test_extract_then_load_round_trip(tmp_path: Path) -> None:
+    store_path = tmp_path / "store"
+    build(DATA_DIR, store_path)
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for path in [*SEEDS, UNSEEN / "articles" / "u4_surabaya_wargaku.html"]:
+        (articles / path.name).write_bytes(path.read_bytes())
+    (articles / "zz_empty.txt").write_bytes(b"")
+    store = GraphStore.open(store_path)
+    report = load_articles(store, article_files(articles), records_dir=tmp_path / "records")
+    assert [ld.path.name for ld in report.failed] == ["zz_empty.txt"]
+    assert report.validation is not None and report.validation.conforms
+    graphs = [g.value for g in store.graphs() if "/graph/extracted/" in g.value]
+    assert len([g for g in graphs if not g.endswith("/headline")]) == 6
+    loaders = store.select(
+        "SELECT DISTINCT ?label WHERE { GRAPH ?log { ?a <http://www.w3.org/ns/prov#wasAssociatedWith> ?agent . "
+        "?agent <http://www.w3.org/2000/01/rdf-schema#label> ?label . ?a <http://www.w3.org/ns/prov#used> ?src } "
+        "FILTER(CONTAINS(STR(?src), 'extract-')) }"
+    )[1]
+    assert [str(r["label"].value) for r in loaders] == ["psikg extract loader"]
+    confident = store.select(
+        "SELECT (COUNT(?e) AS ?n) WHERE { GRAPH ?g { ?e <https://w3id.org/psikg/ontology#confidence> ?c } "
+        "FILTER(STRSTARTS(STR(?g), 'https://w3id.org/psikg/id/graph/extracted/')) }"
+    )[1]
+    assert int(confident[0]["n"].value) > 20
+    before = len(store)
+    again = load_articles(store, article_files(articles), validate=False)  # replacing, not adding
+    assert len(again.failed) == 1 and len(store) == before
+
+
+# ---------------------------------------------------------------------------------------- CLI
+def test_cli_extract_and_eval(tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["extract", str(SEEDS[0]), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    written = tmp_path / f"{source_id_for(SEEDS[0])}.yaml"
+    record = yaml.safe_load(written.read_text(encoding="utf-8"))
+    assert record["format"] == "psikg-record/1" and record["source"]["file"].endswith(SEEDS[0].name)
+    assert (tmp_path / record["source"]["file"]).resolve() == SEEDS[0].resolve()
+    assert oct(os.stat(written).st_mode & 0o777) == "0o644"
+    scores = runner.invoke(cli, ["eval-extract", str(FIXTURES / "gold")])
+    assert scores.exit_code == 0 and "overall" in scores.output and "precision" in scores.output
+
+
+def test_cli_load_articles(tmp_path: Path) -> None:
+    build(DATA_DIR, tmp_path / "store")
+    articles = tmp_path / "a"
+    articles.mkdir()
+    (articles / SEEDS[1].name).write_bytes(SEEDS[1].read_bytes())
+    result = CliRunner().invoke(cli, ["load-articles", "--store", str(tmp_path / "store"), str(articles)])
+    assert result.exit_code == 0, result.output
+    assert "loaded extract-001" in result.output and "conforms" in result.output
