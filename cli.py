@@ -208,13 +208,27 @@ def stats(store_path: Path | None) -> None:
 @store_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--limit", default=50, show_default=True, help="Findings to print in text format.")
-def validate(store_path: Path | None, fmt: str, limit: int) -> None:
+@click.option(
+    "--engine",
+    type=click.Choice(["pyshacl", "sparql"]),
+    default="pyshacl",
+    show_default=True,
+    help="pyshacl: copy the graph into rdflib and run pySHACL. sparql: the same shapes compiled to "
+    "SPARQL and run inside the store, same findings, minutes instead of hours on large graphs.",
+)
+def validate(store_path: Path | None, fmt: str, limit: int, engine: str) -> None:
     """Check the store against the SHACL shapes in shapes/.
 
     Prints each finding with the focus node's label, the property, the message and the source it
     came from. Exits 0 when the graph conforms (warnings allowed), 1 when it does not.
     """
-    report = validate_store(GraphStore.open(_store_path(store_path), read_only=True))
+    store = GraphStore.open(_store_path(store_path), read_only=True)
+    if engine == "sparql":
+        from .shacl_sparql import validate_store_sparql
+
+        report = validate_store_sparql(store)
+    else:
+        report = validate_store(store)
     if fmt == "json":
         click.echo(
             json.dumps(

@@ -190,7 +190,10 @@ class RecordMapper:
             node = self.m.evidence(self.record.source_id, quote)
             b.add(subject, PSIKG.evidence, node)
             b.add(node, RDF.type, PSIKG.Evidence)
-            b.text(node, PSIKG.quote, " ".join(quote.split()))
+            folded = " ".join(quote.split())
+            b.text(node, PSIKG.quote, folded)
+            # a label, so linked-data pages and tables show the words rather than a hash IRI
+            b.text(node, RDFS.label, f"“{folded[:77]}…”" if len(folded) > 80 else f"“{folded}”")
             b.add(node, PROV.wasQuotedFrom, self.source)
             if entry.get("confidence") is not None:
                 b.typed(node, PSIKG.confidence, entry.get("confidence"), XSD.decimal)

@@ -211,6 +211,19 @@ class _LineLoader(yaml.SafeLoader):
 
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_timestamp_text)
 
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _FastLineLoader(yaml.CSafeLoader, _LineLoader):  # type: ignore[misc]
+        """_LineLoader on libyaml's parser: the same data and line numbers, ~5x faster to parse.
+
+        Only well-formed files go through it; a file libyaml refuses is parsed again by the
+        pure-Python loader, so the error a curator sees is the same either way.
+        """
+
+    _LOADERS: tuple[type, ...] = (_FastLineLoader, _LineLoader)
+else:  # pragma: no cover - PyYAML built without libyaml
+    _LOADERS = (_LineLoader,)
+
 
 def _text_of(path: Path) -> str:
     data = path.read_bytes()
@@ -228,6 +241,12 @@ def parse_file(path: Path) -> Any:
             return json.loads(text)
         except json.JSONDecodeError as exc:
             raise InputError([Problem(str(path), f"broken JSON: {exc.msg}", line=exc.lineno)]) from None
+    # libyaml does not refuse control characters as PyYAML's reader does: those files take the slow path
+    if len(_LOADERS) > 1 and not yaml.reader.Reader.NON_PRINTABLE.search(text):
+        try:
+            return yaml.load(text, Loader=_LOADERS[0])  # noqa: S506 - SafeLoader subclass
+        except yaml.YAMLError:
+            pass  # parse again below for the pure-Python loader's error message
     try:
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
     except yaml.YAMLError as exc:
