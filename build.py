@@ -1,14 +1,16 @@
 """Building a graph: reference data, then every record and table, into a fresh store.
 
 The order matters: regions, vocabularies and SDGs first (the resolver is built from them),
-then the officials list, then sources. Every source is read completely before anything is
-written; a source with problems contributes nothing, and unless ``keep_going`` is set the
-build stops with all problems listed and the existing store untouched.
+then the officials list, then sources. Each source is read completely before any of it is
+written, so a source with problems contributes nothing. Sources stream into a new store folder
+(memory stays bounded by one batch, not by the graph) that replaces the old store only when
+every source loaded: unless ``keep_going`` is set, a build with problems lists all of them and
+leaves the existing store untouched.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,13 +49,6 @@ class Loaded:
     @property
     def warnings(self) -> list[str]:
         return [w for load in self.loads for w in load.warnings]
-
-    def quads(self, minter: Minter) -> list[Quad]:
-        log = minter.reference_graph("loads")
-        out = [q for load in self.loads for q in load.quads]
-        for load in self.loads:
-            out += load_record_quads(minter, load, log)
-        return out
 
 
 def ontology_load(minter: Minter) -> SourceLoad:
@@ -105,39 +100,42 @@ def source_files(data_dir: Path) -> list[Path]:
     return [p for p in files if p not in sidecars and any(ld.handles(p) for ld in SOURCE_LOADERS)]
 
 
-def load_sources(paths: list[Path], resolver: Resolver, progress: Progress | None = None) -> Loaded:
-    """Read every source; each either loads whole or contributes a failure."""
+def iter_sources(
+    paths: list[Path], resolver: Resolver, progress: Progress | None = None
+) -> Iterator[SourceLoad | InputError]:
+    """Read each source in turn: its whole load, or an error listing its problems."""
     context = LoadContext(resolver.minter, resolver)
-    loaded = Loaded()
     seen: dict[str, Path] = {}
     for i, path in enumerate(paths):
         if progress:
             progress(i, len(paths), path)
         loader = next((ld for ld in SOURCE_LOADERS if ld.handles(path)), None)
         if loader is None:
-            loaded.failures.append(InputError([Problem(str(path), "not a record (.yaml/.json) or table (.csv)")]))
+            yield InputError([Problem(str(path), "not a record (.yaml/.json) or table (.csv)")])
             continue
         try:
             load = loader.load(path, context)
         except InputError as exc:
-            loaded.failures.append(exc)
+            yield exc
             continue
         if load.source_id in seen:
-            loaded.failures.append(
-                InputError(
-                    [
-                        Problem(
-                            str(path),
-                            f"duplicate source id '{load.source_id}' (also in {seen[load.source_id]})",
-                            "source",
-                            "id",
-                        )
-                    ]
-                )
+            problem = Problem(
+                str(path), f"duplicate source id '{load.source_id}' (also in {seen[load.source_id]})", "source", "id"
             )
+            yield InputError([problem])
             continue
         seen[load.source_id] = path
-        loaded.loads.append(load)
+        yield load
+
+
+def load_sources(paths: list[Path], resolver: Resolver, progress: Progress | None = None) -> Loaded:
+    """Read every source, keeping their quads; each either loads whole or contributes a failure."""
+    loaded = Loaded()
+    for item in iter_sources(paths, resolver, progress):
+        if isinstance(item, InputError):
+            loaded.failures.append(item)
+        else:
+            loaded.loads.append(item)
     return loaded
 
 
@@ -146,6 +144,32 @@ class BuildResult:
     store_path: Path
     loaded: Loaded
     triples: int
+
+
+#: quads gathered before each bulk write of a build (~1.5 KiB each while buffered)
+BATCH_QUADS = 200_000
+
+
+class _BatchWriter:
+    """Buffers the quads of whole sources and bulk-loads them into a new store in batches."""
+
+    def __init__(self, store: GraphStore, minter: Minter):
+        self.store = store
+        self.minter = minter
+        self.log = minter.reference_graph("loads")
+        self.buffer: list[Quad] = []
+
+    def write(self, load: SourceLoad) -> None:
+        self.buffer += load.quads
+        self.buffer += load_record_quads(self.minter, load, self.log)
+        load.release()
+        if len(self.buffer) >= BATCH_QUADS:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.buffer:
+            self.store.add_all(self.buffer)
+            self.buffer = []
 
 
 def build(
@@ -157,12 +181,22 @@ def build(
 ) -> BuildResult:
     """Build ``store_path`` from ``data_dir``; raise InputError (store untouched) on bad sources."""
     reference, resolver = load_reference(data_dir)
-    sources = load_sources(source_files(data_dir) + (extra_sources or []), resolver, progress)
-    if sources.failures and not keep_going:
-        raise InputError(sources.problems)
-    loaded = Loaded(reference.loads + sources.loads, sources.failures)
+    loaded = Loaded()
     with fresh_store(store_path) as store:
-        store.add_all(loaded.quads(resolver.minter))
+        writer = _BatchWriter(store, resolver.minter)
+        for load in reference.loads:
+            writer.write(load)
+            loaded.loads.append(load)
+        paths = source_files(data_dir) + (extra_sources or [])
+        for item in iter_sources(paths, resolver, progress):
+            if isinstance(item, InputError):
+                loaded.failures.append(item)
+            elif not loaded.failures or keep_going:  # after a failure, only read on to list problems
+                writer.write(item)
+                loaded.loads.append(item)
+        if loaded.failures and not keep_going:
+            raise InputError(loaded.problems)  # the new folder is dropped; the old store stays
+        writer.flush()
         triples = len(store)
     return BuildResult(Path(store_path), loaded, triples)
 

@@ -194,7 +194,7 @@ def load(store_path: Path | None, files: tuple[Path, ...]) -> None:
     store = GraphStore.open(_store_path(store_path))
     loaded = load_into(store, list(files))
     for ld in loaded.loads:
-        click.echo(f"loaded {ld.source_id}: {len(ld.quads)} triples in {len(ld.graphs)} graph(s)")
+        click.echo(f"loaded {ld.source_id}: {ld.size} triples in {len(ld.graphs)} graph(s)")
 
 
 @cli.command()

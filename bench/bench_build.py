@@ -50,42 +50,15 @@ def phase_build(data: Path, work: Path) -> dict[str, float]:
     return {"wall_s": wall, "cpu_s": out["cpu_s"] - before, "peak_mb": out["peak_mb"], "quads": result.triples}
 
 
-def phase_stream(data: Path, work: Path) -> dict[str, float]:
-    """psikg's loaders, source by source, straight to N-Quads: a build that never holds the graph.
-
-    For corpora whose build does not fit in memory (1M): the same reference loads, source loads
-    and load records as ``build``, written out as each source is mapped; the floor then loads it.
-    """
-    from psikg.build import SOURCE_LOADERS, load_reference, source_files
-    from psikg.loaders.base import LoadContext, load_record_quads
-
-    before = _usage()["cpu_s"]
-    started = time.perf_counter()
-    reference, resolver = load_reference(data)
-    context = LoadContext(resolver.minter, resolver)
-    log = resolver.minter.reference_graph("loads")
-    quads = 0
-    with (work / "graph.nq").open("w", encoding="utf-8") as out:
-        loads = iter(reference.loads)
-        for path in [None, *source_files(data)]:
-            for load in (
-                loads if path is None else [next(ld for ld in SOURCE_LOADERS if ld.handles(path)).load(path, context)]
-            ):
-                lines = [*load.quads, *load_record_quads(resolver.minter, load, log)]
-                out.write("".join(f"{q} .\n" for q in lines))
-                quads += len(lines)
-    wall = time.perf_counter() - started
-    out_usage = _usage()
-    return {"wall_s": wall, "cpu_s": out_usage["cpu_s"] - before, "peak_mb": out_usage["peak_mb"], "quads": quads}
-
-
-def phase_export(work: Path) -> dict[str, float]:
-    """N-Quads (for the floor store) and N-Triples of the union (for rdflib) of the built store."""
+def phase_export(work: Path, triples_too: bool) -> dict[str, float]:
+    """N-Quads (for the floor store) and, for rdflib, N-Triples of the union of the built store."""
     import pyoxigraph
 
     store = pyoxigraph.Store.read_only(str(work / "psikg-store"))
     started = time.perf_counter()
     store.dump(str(work / "graph.nq"), format=pyoxigraph.RdfFormat.N_QUADS)
+    if not triples_too:
+        return {"wall_s": time.perf_counter() - started, **_usage()}
     triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
     assert isinstance(triples, pyoxigraph.QueryTriples)
     pyoxigraph.serialize(triples, str(work / "graph.nt"), format=pyoxigraph.RdfFormat.N_TRIPLES)
@@ -119,9 +92,10 @@ def phase_rdflib(work: Path) -> dict[str, float]:
     return {"wall_s": wall, "cpu_s": out["cpu_s"] - before, "peak_mb": out["peak_mb"], "quads": len(graph)}
 
 
-def run_phase(phase: str, data: Path, work: Path, timeout: float) -> dict[str, float] | None:
+def run_phase(phase: str, data: Path, work: Path, timeout: float, rdflib: bool) -> dict[str, float] | None:
     """One phase in a fresh interpreter; None if it ran out of time."""
     cmd = [sys.executable, str(HERE), "--phase", phase, "--data", str(data), "--work", str(work)]
+    cmd += [] if rdflib else ["--no-rdflib"]
     try:
         out = subprocess.run(cmd, check=True, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -137,19 +111,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, required=True, help="scratch folder for the stores and exports")
     parser.add_argument("--no-rdflib", action="store_true", help="skip the rdflib parse")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds allowed per phase")
-    parser.add_argument(
-        "--stream",
-        action="store_true",
-        help="instead of psikg build (1M: does not fit in memory), map the sources one by one to N-Quads",
-    )
-    parser.add_argument("--phase", choices=["build", "stream", "export", "floor", "rdflib"], help=argparse.SUPPRESS)
+    parser.add_argument("--phase", choices=["build", "export", "floor", "rdflib"], help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     if args.phase:
         fn = {
             "build": lambda: phase_build(args.data, args.work),
-            "stream": lambda: phase_stream(args.data, args.work),
-            "export": lambda: phase_export(args.work),
+            "export": lambda: phase_export(args.work, not args.no_rdflib),
             "floor": lambda: phase_floor(args.work),
             "rdflib": lambda: phase_rdflib(args.work),
         }[args.phase]
@@ -157,9 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     results: dict[str, dict[str, float] | None] = {}
-    first = ("stream",) if args.stream else ("build", "export")
-    for phase in (*first, "floor", *(() if args.no_rdflib or args.stream else ("rdflib",))):
-        results[phase] = run_phase(phase, args.data, args.work, args.timeout)
+    for phase in ("build", "export", "floor", *(() if args.no_rdflib else ("rdflib",))):
+        results[phase] = run_phase(phase, args.data, args.work, args.timeout, not args.no_rdflib)
         print(f"  {phase}: {results[phase]}", file=sys.stderr, flush=True)
     floor = results["floor"]
     size = (args.work / "graph.nq").stat().st_size / 2**20
@@ -167,7 +134,6 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'':<34}{'quads':>12}{'wall s':>10}{'CPU s':>10}{'peak MiB':>10}{'x floor':>9}{'(CPU)':>7}")
     labels = {
         "build": "psikg build (build.build)",
-        "stream": "psikg loaders -> N-Quads (stream)",
         "floor": "floor: Store.bulk_load(N-Quads)",
         "rdflib": "rdflib Graph().parse(N-Triples)",
     }
@@ -186,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     export = results.get("export")
     if export:
-        print(f"(export of the N-Quads and N-Triples files, not counted above: {export['wall_s']:.1f} s)")
+        print(f"(export of the N-Quads (and N-Triples) files, not counted above: {export['wall_s']:.1f} s)")
     return 0
 
 

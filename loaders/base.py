@@ -65,9 +65,26 @@ class SourceLoad:
     loader: str
     warnings: list[str] = field(default_factory=list)
 
+    #: set by :meth:`release`: how many quads the load had, and its graphs, once they are written
+    written: int | None = None
+    _graphs: set[NamedNode] | None = None
+
     @property
     def graphs(self) -> set[NamedNode]:
+        if self._graphs is not None:
+            return self._graphs
         return {q.graph_name for q in self.quads if isinstance(q.graph_name, NamedNode)}
+
+    @property
+    def size(self) -> int:
+        """Number of quads, also after :meth:`release`."""
+        return self.written if self.written is not None else len(self.quads)
+
+    def release(self) -> None:
+        """Forget the quads (they are in a store now), keeping their count and graphs."""
+        self._graphs = self.graphs
+        self.written = len(self.quads)
+        self.quads = []
 
 
 @dataclass

@@ -83,8 +83,11 @@ class Minter:
     def interval(self, holding: NamedNode) -> NamedNode:
         return NamedNode(holding.value + "/interval")
 
-    def instant(self, date: str) -> NamedNode:
-        return self.iri("date", date)
+    def instant(self, interval: NamedNode, end: str) -> NamedNode:
+        """The beginning or end of one interval. Minted per interval, not per date: a node shared
+        by every source stating the same date would be restated in each source's graph, and the
+        union default graph of a quad store matches it once per graph."""
+        return NamedNode(f"{interval.value}/{end}")
 
     # innovations and events
     def innovation(self, owner_key: str, name_or_acronym: str) -> NamedNode:

@@ -78,9 +78,9 @@ def describe_holding(
         interval = resolver.minter.interval(holding)
         b.add(holding, ORG.memberDuring, interval)
         b.add(interval, RDF.type, TIME.Interval)
-        for date, prop in ((start, TIME.hasBeginning), (end, TIME.hasEnd)):
+        for date, prop, which in ((start, TIME.hasBeginning, "beginning"), (end, TIME.hasEnd, "end")):
             if date:
-                instant = resolver.minter.instant(date)
+                instant = resolver.minter.instant(interval, which)
                 b.add(interval, prop, instant)
                 b.add(instant, RDF.type, TIME.Instant)
                 b.typed(instant, TIME.inXSDDate, date, XSD.date)

@@ -97,6 +97,6 @@ def test_every_import_resolves_through_the_catalog_to_a_local_copy() -> None:
     for iri in imports:
         g = rdflib.Graph().parse(mapped[iri], format="xml" if mapped[iri].suffix == ".rdf" else "turtle")
         subjects = {str(s) for s in g.subjects()}
-        assert {iri, iri.rstrip("#/"), iri.rstrip("#") + "#"} & subjects or any(
-            s.startswith(iri) for s in subjects
-        ), f"{mapped[iri].name} does not describe {iri}"
+        assert {iri, iri.rstrip("#/"), iri.rstrip("#") + "#"} & subjects or any(s.startswith(iri) for s in subjects), (
+            f"{mapped[iri].name} does not describe {iri}"
+        )
