@@ -197,6 +197,7 @@ def build(
         if loaded.failures and not keep_going:
             raise InputError(loaded.problems)  # the new folder is dropped; the old store stays
         writer.flush()
+        store.optimize()
         triples = len(store)
     return BuildResult(Path(store_path), loaded, triples)
 

@@ -97,6 +97,11 @@ class GraphStore:
     def flush(self) -> None:
         self.oxigraph.flush()
 
+    def optimize(self) -> None:
+        """Compact the database after bulk writes: a store written in batches reads up to 2x
+        slower until its files are merged (0.8 s at 480k quads)."""
+        self.oxigraph.optimize()
+
     def close(self) -> None:
         """Release the database (pyoxigraph closes it when the object goes away)."""
         self.oxigraph = None  # type: ignore[assignment]

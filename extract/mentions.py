@@ -223,6 +223,12 @@ class Finder:
             before = [w.group(0).lower() for w in words_before(text, m.start(), 2)]
             ceremony = any(self.lex.has("ceremony_cues", w) for w in before)
             out.append((notation, Span(m.group(0), m.start(), m.end()), ceremony))
+        for m in re.finditer(r"\bjuara\s+(I{1,3}|[123])\b", text, re.IGNORECASE):
+            try:  # "juara II": a place of an award with places (UNPSA), by the rank's labels
+                notation = self.r.notation("rank", f"Juara {m.group(1).upper()}")
+            except ResolutionError:
+                continue
+            out.append((notation, Span(m.group(0), m.start(), m.end()), False))
         for m in re.finditer(r"\bkategori\s+([A-Za-z]+)", text, re.IGNORECASE):
             try:
                 notation = self.r.notation("rank", m.group(1))
@@ -287,7 +293,7 @@ class Finder:
         for m in re.finditer(r"\(\s*([A-Z][^()]{8,120}?)\s*\)", text):
             expansion = m.group(1).strip()
             words = expansion.split()
-            if len(words) < 3 or sum(1 for w in words if capitalised(w)) < 2 or "," in expansion:
+            if len(words) < 3 or sum(1 for w in words if capitalised(w)) < 2:
                 continue
             before = words_before(text, m.start(), 6)
             run: list[re.Match[str]] = []
@@ -303,7 +309,9 @@ class Finder:
             short = text[run[0].start() : run[-1].end()]
             previous = words_before(text, run[0].start(), 2)
             cue = any(p.group(0).lower() in cues for p in previous)
-            if (cue or acronym_fits(short, expansion)) and not self._generic(expansion):
+            # a comma inside is a list rather than a name, unless a cue word announced a name
+            fits = cue or ("," not in expansion and acronym_fits(short, expansion))
+            if fits and not self._generic(expansion):
                 if self.lex.has("unit_heads", words[0]) or self.gazetteer.pattern.fullmatch(expansion):
                     continue
                 yield expansion, short, run[0].start(), m.end()
@@ -443,6 +451,14 @@ class Finder:
         """After a title: (organisation words, where the name starts, org end) — the name is the
         first run of capitalised words that are not institutional."""
         words = list(WORD.finditer(text, pos))[:limit]
+        # words of a place name of two or three words ("Aceh Singkil", "Lombok Utara")
+        in_place: set[int] = set()
+        for i in range(len(words)):
+            for n in (3, 2):
+                span = text[words[i].start() : words[min(i + n, len(words)) - 1].end()]
+                if i + n <= len(words) and self.gazetteer.pattern.fullmatch(span):
+                    in_place.update(range(i, i + n))
+                    break
         org_end = pos
         for i, w in enumerate(words):
             gap = text[(words[i - 1].end() if i else pos) : w.start()]
@@ -459,6 +475,7 @@ class Finder:
                 or (word.isupper() and len(word) >= 2)
                 or bare in CONNECTORS
                 or bool(self.gazetteer.pattern.fullmatch(word.rstrip(".")))
+                or i in in_place
             )
             if institutional and (capitalised(word) or bare in CONNECTORS):
                 org_end = w.end()
@@ -606,4 +623,12 @@ class Finder:
                         organization=org,
                     )
                 )
-        return out
+        return [o for o in out if self._could_be_a_person(o.name)]
+
+    def _could_be_a_person(self, name: str) -> bool:
+        """Not a weekday, month or place: "Bupati Lombok Utara, Selasa (12/10)", "Kantor
+        Gubernur Jawa Timur, Surabaya" put those where a name would stand."""
+        words = name.lower().rstrip(".").split()
+        if len(words) == 1 and (words[0] in self.lex.days or words[0] in self.lex.months):
+            return False
+        return not self.gazetteer.pattern.fullmatch(name.strip(" ,."))
