@@ -130,6 +130,24 @@ def cli() -> None:
     """
 
 
+engine_option = click.option(
+    "--engine",
+    type=click.Choice(["pyshacl", "sparql"]),
+    default="pyshacl",
+    show_default=True,
+    help="pyshacl: copy the graph into rdflib and run pySHACL. sparql: the same shapes compiled to "
+    "SPARQL and run inside the store, same findings, minutes instead of hours on large graphs.",
+)
+
+
+def _validate(store: GraphStore, engine: str) -> Report:
+    if engine == "sparql":
+        from .shacl_sparql import validate_store_sparql
+
+        return validate_store_sparql(store)
+    return validate_store(store)
+
+
 @cli.command()
 @store_option
 @click.option(
@@ -144,7 +162,8 @@ def cli() -> None:
     "--keep-going", is_flag=True, help="Load the sources that are fine and skip (and report) the ones with problems."
 )
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation.")
-def build(store_path: Path | None, data_dir: Path, keep_going: bool, no_validate: bool) -> None:
+@engine_option
+def build(store_path: Path | None, data_dir: Path, keep_going: bool, no_validate: bool, engine: str) -> None:
     """Build the store from a data folder, validate it, and show what is in it.
 
     Reference data (regions, SDGs, schemes, roles, agencies, officials) is loaded first, then
@@ -175,7 +194,7 @@ def build(store_path: Path | None, data_dir: Path, keep_going: bool, no_validate
     store = GraphStore.open(path)
     code = 0
     if not no_validate:
-        report = validate_store(store)
+        report = _validate(store, engine)
         print_report(report)
         code = 0 if report.conforms else 1
     print_summary(store)
@@ -208,27 +227,14 @@ def stats(store_path: Path | None) -> None:
 @store_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--limit", default=50, show_default=True, help="Findings to print in text format.")
-@click.option(
-    "--engine",
-    type=click.Choice(["pyshacl", "sparql"]),
-    default="pyshacl",
-    show_default=True,
-    help="pyshacl: copy the graph into rdflib and run pySHACL. sparql: the same shapes compiled to "
-    "SPARQL and run inside the store, same findings, minutes instead of hours on large graphs.",
-)
+@engine_option
 def validate(store_path: Path | None, fmt: str, limit: int, engine: str) -> None:
     """Check the store against the SHACL shapes in shapes/.
 
     Prints each finding with the focus node's label, the property, the message and the source it
     came from. Exits 0 when the graph conforms (warnings allowed), 1 when it does not.
     """
-    store = GraphStore.open(_store_path(store_path), read_only=True)
-    if engine == "sparql":
-        from .shacl_sparql import validate_store_sparql
-
-        report = validate_store_sparql(store)
-    else:
-        report = validate_store(store)
+    report = _validate(GraphStore.open(_store_path(store_path), read_only=True), engine)
     if fmt == "json":
         click.echo(
             json.dumps(

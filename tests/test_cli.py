@@ -32,6 +32,15 @@ def test_build_validates_and_shows_the_graph(runner: CliRunner, tmp_path: Path) 
     assert "Inovasi pelayanan publik" in result.output  # class table, by label
 
 
+def test_build_with_the_sparql_engine_reports_what_validate_reports(runner: CliRunner, tmp_path: Path) -> None:
+    store = tmp_path / "s"
+    built = runner.invoke(cli, ["build", "--store", str(store), "--engine", "sparql"])
+    assert built.exit_code == 0, built.output
+    reported = [line for line in built.output.splitlines() if line.startswith("Validation:")]
+    again = run(runner, store, "validate")  # pySHACL, the default engine
+    assert reported and reported == [line for line in again.output.splitlines() if line.startswith("Validation:")]
+
+
 def test_store_from_environment(runner: CliRunner, built, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["stats"], env={"PSIKG_STORE": str(built[1])})
     assert result.exit_code == 0 and "triples in" in result.output
