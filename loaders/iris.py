@@ -93,9 +93,11 @@ class Minter:
     def innovation(self, owner_key: str, name_or_acronym: str) -> NamedNode:
         return self.iri("innovation", owner_key, slug(name_or_acronym))
 
-    def award(self, scheme_key: str, year: str | None, recipient: NamedNode) -> NamedNode:
+    def award(self, scheme_key: str, year: str | None, recipient: NamedNode, rank: str | None = None) -> NamedNode:
+        """One conferral per scheme, edition, recipient and rank: a Top 99 and, months later, the
+        Top 40 of the same edition are two awards, each with its own date."""
         rec = recipient.value[len(self.id) :].replace("/", "-")
-        return self.iri("award", scheme_key, year or "undated", rec)
+        return self.iri("award", scheme_key, year or "undated", rec, *([rank] if rank else []))
 
     def launch(self, innovation: NamedNode, date: str | None) -> NamedNode:
         inn = innovation.value[len(self.id + "innovation/") :]

@@ -391,9 +391,10 @@ class RecordMapper:
         date = e.get("date")
         if date and year and not date.startswith(year):
             self.warnings.append(f"{self.file} {e.label}: date {date} is not in edition year {year}")
-        node = self.m.award(scheme, year, recipient)
+        node = self.m.award(scheme, year, recipient, rank)
         b.add(node, RDF.type, PSIKG.AwardConferral)
-        b.text(node, RDFS.label, f"{self.r.notation_label('scheme', scheme)} {year or ''}".strip(), "id")
+        label = [self.r.notation_label("scheme", scheme), year, self.r.notation_label("rank", rank) if rank else None]
+        b.text(node, RDFS.label, " ".join(filter(None, label)), "id")
         b.add(node, PSIKG.scheme, self.m.scheme(scheme))
         b.text(node, PSIKG.schemeAsStated, e.get("scheme_as_stated"))
         b.typed(node, PSIKG.editionYear, year, XSD.gYear)
