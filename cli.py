@@ -796,22 +796,36 @@ def replication_plot(
 @_replication_source
 @format_option
 @click.option("--min-score", type=click.FloatRange(0, 1), default=0.6, show_default=True, help="Lowest score shown.")
+@click.option(
+    "--save",
+    is_flag=True,
+    help="Also keep them in the store, in the graph id/graph/candidates/replication (replaced on "
+    "each run) as psikg:CandidateReplication nodes, apart from stated replications. Embedded store only.",
+)
 def replication_candidates(
-    store_path: Path | None, endpoint: str | None, credentials_file: Path | None, fmt: str, min_score: float
+    store_path: Path | None, endpoint: str | None, credentials_file: Path | None, fmt: str, min_score: float, save: bool
 ) -> None:
     """Possible replications no source states, for review: alike innovations, later, elsewhere.
 
     A pair is offered when two innovations of different regions have alike names, acronyms or
     descriptions and one is known strictly earlier (launch, award year or source date). The
     'matched' column says which fields matched and how well. Stated replications are left out.
+    With --save they are kept in a graph of their own for review (psikg query
+    replication-candidates lists them); the analyses read stated replications only.
     """
     from .replication import candidates
 
-    target = _replication_target(store_path, endpoint, credentials_file)
+    if save and endpoint:
+        raise click.UsageError("--save writes to the embedded store; publish it afterwards (psikg publish --graph ...)")
+    store = GraphStore.open(_store_path(store_path)) if save else None
+    target = store or _replication_target(store_path, endpoint, credentials_file)
     from .replication.network import fetch
 
     found = candidates.find(candidates.fetch(target), min_score, fetch(target))
     click.echo(render(candidates.as_table(found), fmt), nl=False)
+    if store is not None:
+        graph = candidates.save(store, found)
+        _err(f"Saved {len(found)} candidate(s) in {graph.value} (replaced).")
 
 
 @cli.command(name="extract")

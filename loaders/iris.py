@@ -109,6 +109,9 @@ class Minter:
     def replication(self, replica: NamedNode, original: NamedNode) -> NamedNode:
         return self.iri("replication", short_hash(replica.value, original.value))
 
+    def candidate_replication(self, replica: NamedNode, original: NamedNode) -> NamedNode:
+        return self.iri("candidate-replication", short_hash(replica.value, original.value))
+
     def venue(self, name: str) -> NamedNode:
         return self.iri("venue", slug(name))
 

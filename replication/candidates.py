@@ -24,7 +24,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from pyoxigraph import NamedNode, Quad
+
+from ..loaders.base import GraphBuilder
+from ..loaders.iris import Minter
+from ..namespaces import PSIKG, RDF, RDFS, XSD
 from ..queries import Cell, SelectTarget, Table, run
+from ..settings import base_iri
+from ..store import GraphStore
 from .network import Ref, Replication
 
 #: The canned query listing innovations with their years (queries/innovation-years.rq).
@@ -253,3 +260,33 @@ def as_table(candidates: Sequence[Candidate]) -> Table:
             ]
         )
     return Table(columns, rows)
+
+
+# ---------------------------------------------------------------------- saving for review
+def graph_iri(minter: Minter) -> NamedNode:
+    """The named graph that holds the candidates, apart from every source's graph."""
+    return minter.iri("graph", "candidates", "replication")
+
+
+def to_quads(candidates: Sequence[Candidate], minter: Minter) -> list[Quad]:
+    """The candidates as ``psikg:CandidateReplication`` nodes (not ``psikg:Replication``: the
+    analyses and canned queries read only stated replications) in their own graph."""
+    b = GraphBuilder(graph_iri(minter))
+    for c in candidates:
+        original, replica = NamedNode(c.original.ref.iri), NamedNode(c.replica.ref.iri)
+        node = minter.candidate_replication(replica, original)
+        b.add(node, RDF.type, PSIKG.CandidateReplication)
+        b.text(node, RDFS.label, f"Kandidat replikasi: {c.replica.ref.label} ← {c.original.ref.label}", "id")
+        b.add(node, PSIKG.possibleOriginal, original)
+        b.add(node, PSIKG.possibleReplica, replica)
+        b.typed(node, PSIKG.similarity, f"{c.score:.2f}", XSD.decimal)
+        b.text(node, PSIKG.matched, c.explain())
+    return b.quads()
+
+
+def save(store: GraphStore, candidates: Sequence[Candidate]) -> NamedNode:
+    """Replace the candidates graph of ``store`` with ``candidates``, in one transaction."""
+    minter = Minter(base_iri())
+    graph = graph_iri(minter)
+    store.replace_graphs([graph], to_quads(candidates, minter))
+    return graph

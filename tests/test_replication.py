@@ -15,11 +15,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from pathlib import Path
 
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from psikg import queries
 from psikg.build import build
 from psikg.cli import cli
 from psikg.errors import UsageError
@@ -340,6 +342,32 @@ def test_cli_candidates(fx_store: Path) -> None:
     }
     r = invoke("replication", "candidates", "--store", str(fx_store), "--min-score", "1.01")
     assert r.exit_code == 2
+
+
+def test_cli_candidates_saved_for_review_apart_from_stated_replications(fx_store: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "store"
+    shutil.copytree(fx_store, copy)
+    for _ in range(2):  # a re-run replaces the graph: no duplicates
+        r = invoke("replication", "candidates", "--store", str(copy), "--format", "csv", "--save")
+        assert r.exit_code == 0, r.output
+    shown = list(csv.DictReader(io.StringIO(r.output.split("Saved")[0])))
+    store = GraphStore.open(copy, read_only=True)
+    saved = queries.run(store, "replication-candidates")
+    assert len(saved.rows) == len(shown) == 2
+    assert {(row[1].iri, row[2].iri) for row in saved.rows} == {
+        (x["original"], x["replica"]) for x in invoke_iris(copy)
+    }
+    graphs = {g.value for g in store.graphs()}
+    assert "https://w3id.org/psikg/id/graph/candidates/replication" in graphs
+    # the analyses read stated replications only
+    assert len(fetch(store)) == len(fetch(GraphStore.open(fx_store, read_only=True)))
+    r = invoke("replication", "candidates", "--save", "--endpoint", "http://127.0.0.1:9/sparql")
+    assert r.exit_code == 2 and "embedded store" in r.output
+
+
+def invoke_iris(store: Path) -> list[dict[str, str]]:
+    r = invoke("replication", "candidates", "--store", str(store), "--format", "json")
+    return [{k: row[k]["iri"] for k in ("original", "replica")} for row in json.loads(r.output)["rows"]]
 
 
 def test_cli_export_and_unknown_innovation(fx_store: Path, tmp_path: Path) -> None:
