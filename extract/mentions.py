@@ -350,7 +350,38 @@ class Finder:
             if any(a < mention.span.end and mention.span.start < b for a, b in taken):
                 continue
             innovations.append(mention)
+        for mention in list(innovations):  # "yakni A (...) dan B, ...": the list goes on
+            follower = self._listed_after(text, mention.span.end)
+            if follower and not any(a < follower.span.end and follower.span.start < b for a, b in taken):
+                innovations.append(follower)
+                taken.append((follower.span.start, follower.span.end))
         return innovations, units
+
+    def _listed_after(self, text: str, end: int) -> InnovationMention | None:
+        """A name joined to an innovation by "dan"/"serta" and closed by a comma or full stop."""
+        m = re.match(r"\s*(?:,\s*)?(?:dan|serta)\s+", text[end:])
+        if not m:
+            return None
+        pos = end + m.end()
+        run: list[re.Match[str]] = []
+        for word in WORD.finditer(text, pos):
+            if text[(run[-1].end() if run else pos) : word.start()].strip() or not capitalised(word.group(0)):
+                break
+            run.append(word)
+        if not 1 <= len(run) <= 5 or text[run[-1].end() : run[-1].end() + 1] not in (",", "."):
+            return None
+        name = text[run[0].start() : run[-1].end()]
+        first = name.split()[0].lower()
+        if (
+            self._generic(name)
+            or self._is_known_other(name, None)
+            or self.gazetteer.pattern.fullmatch(name)
+            or self.lex.has("unit_heads", first)
+            or any(name.lower().startswith(t.lower()) for t, _ in self.titles)
+            or first in self.honorifics_lower
+        ):
+            return None
+        return InnovationMention(name, None, Span(name, run[0].start(), run[-1].end()), True)
 
     def _cued_names(self, text: str) -> Iterator[InnovationMention]:
         """Names announced by a cue word: "inovasi 3 in 1 pelayanan publik", "Program Laboratorium X"."""
@@ -364,6 +395,9 @@ class Finder:
             inside = (
                 previous and capitalised(previous[0].group(0)) and not text[previous[0].end() : m.start()].strip(" ")
             )
+            if previous and previous[0].group(0).lower() in CONNECTORS:  # "Kajian Kebijakan dan Inovasi ..."
+                two = words_before(text, m.start(), 2)
+                inside = len(two) == 2 and capitalised(two[0].group(0))
             if m.group(1)[0].isupper() and inside:
                 continue  # "Apresiasi Inovasi ...": the cue word is inside a longer name
             # skip filler words ("inovasi pelayanan publik Lembaga ...")
