@@ -185,6 +185,7 @@ class PSIKG:
     inRegion = NamedNode(VOCAB + "inRegion")
     innovation = NamedNode(VOCAB + "innovation")
     kemendagriCode = NamedNode(VOCAB + "kemendagriCode")
+    laterStageOf = NamedNode(VOCAB + "laterStageOf")
     launchedBy = NamedNode(VOCAB + "launchedBy")
     matched = NamedNode(VOCAB + "matched")
     organizer = NamedNode(VOCAB + "organizer")
