@@ -211,16 +211,16 @@ def load_into(store: GraphStore, paths: list[Path], data_dir: Path = DATA_DIR) -
     log = resolver.minter.reference_graph("loads")
     for load in loaded.loads:
         activity = resolver.minter.load_activity(load.source_id)
-        old_log = [q for q in store.oxigraph.quads_for_pattern(activity, None, None, log)]
-        store.oxigraph.remove  # noqa: B018 - documented: the log entry is replaced below
         graphs = {g.value for g in load.graphs}
         stale = [
             g
             for g in store.graphs()
             if g.value in graphs or g.value.startswith(resolver.minter.graph(load.source_id).value + "/")
         ]
-        store.replace_graphs(stale, load.quads)
-        for q in old_log:
-            store.oxigraph.remove(q)
-        store.oxigraph.extend(load_record_quads(resolver.minter, load, log))
+        # the source's graphs and its load-log entry are replaced in one transaction
+        store.replace_graphs(
+            stale,
+            load.quads + load_record_quads(resolver.minter, load, log),
+            delete=f"DELETE WHERE {{ GRAPH {log} {{ {activity} ?p ?o }} }}",
+        )
     return loaded

@@ -76,9 +76,12 @@ class GraphStore:
         """Add quads in one bulk operation (for new stores)."""
         self.oxigraph.bulk_extend(quads)
 
-    def replace_graphs(self, graphs: Iterable[NamedNode], quads: list[Quad]) -> None:
-        """Drop ``graphs`` and add ``quads`` in a single transaction: readers never see half."""
-        drops = " ".join(f"DROP SILENT GRAPH {g} ;" for g in graphs)
+    def replace_graphs(self, graphs: Iterable[NamedNode], quads: list[Quad], delete: str = "") -> None:
+        """Drop ``graphs`` and add ``quads`` in a single transaction: readers never see half.
+
+        ``delete`` is a further update run first in the same transaction (e.g. a ``DELETE WHERE``
+        of an old load-log entry)."""
+        drops = (f"{delete} ; " if delete else "") + " ".join(f"DROP SILENT GRAPH {g} ;" for g in graphs)
         by_graph: dict[str, list[str]] = {}
         for q in quads:  # INSERT DATA takes triples inside GRAPH blocks, not N-Quads lines
             name = str(q.graph_name) if isinstance(q.graph_name, NamedNode) else ""

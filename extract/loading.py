@@ -12,8 +12,6 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Quad
-
 from ..build import load_reference
 from ..errors import InputError, Problem
 from ..loaders.base import GraphBuilder, LoadContext, load_record_quads
@@ -104,11 +102,10 @@ def load_articles(
             prefix = resolver.minter.iri("graph", "extracted", load.source_id).value
             stale = [g for g in store.graphs() if g.value == prefix or g.value.startswith(prefix + "/")]
             activity = resolver.minter.load_activity(load.source_id)
-            _replace(
-                store,
+            store.replace_graphs(
                 stale,
-                f"DELETE WHERE {{ GRAPH {log} {{ {activity} ?p ?o }} }}",
                 load.quads + load_record_quads(resolver.minter, load, log),
+                delete=f"DELETE WHERE {{ GRAPH {log} {{ {activity} ?p ?o }} }}",
             )
             result.triples = len(load.quads)
     if validate:
@@ -134,21 +131,10 @@ def _validate(store: GraphStore, report: LoadReport, minter: Minter) -> None:
             graphs = [g for g in store.graphs() if g.value == prefix or g.value.startswith(prefix + "/")]
             activity = minter.load_activity(ld.source_id)
             log = minter.reference_graph("loads")
-            _replace(store, graphs, f"DELETE WHERE {{ GRAPH {log} {{ {activity} ?p ?o }} }}", [])
+            store.replace_graphs(graphs, [], delete=f"DELETE WHERE {{ GRAPH {log} {{ {activity} ?p ?o }} }}")
             ld.error = "not loaded: it would break the shapes (" + "; ".join(sorted(set(offending[ld.source_id]))) + ")"
             ld.triples = 0
     report.validation = validate_store(store) if offending else result
-
-
-def _replace(store: GraphStore, graphs: list[NamedNode], delete: str, quads: list[Quad]) -> None:
-    """One SPARQL update: the old log entry and graphs go, the new quads come (one transaction)."""
-    drops = "".join(f"DROP SILENT GRAPH {g} ; " for g in graphs)
-    by_graph: dict[str, list[str]] = {}
-    for q in quads:
-        by_graph.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
-    blocks = " ".join(f"GRAPH {g} {{ {' '.join(triples)} }}" for g, triples in by_graph.items())
-    insert = f"INSERT DATA {{ {blocks} }}" if quads else ""
-    store.oxigraph.update(f"{delete} ; {drops}{insert}".rstrip(" ;"))
 
 
 def problems_of(report: LoadReport) -> list[Problem]:
