@@ -18,10 +18,24 @@ from ..loaders.text import fold, key, slug
 from ..namespaces import PSIKG
 from .dates import DateMention, ResolvedDate, find_dates, resolve, stated_years
 from .lexicon import lexicon
-from .mentions import Finder, InnovationMention, OfficialMention, RegionMention, UnitMention
+from .mentions import BULLET, Finder, InnovationMention, OfficialMention, RegionMention, UnitMention
 from .reading import Article
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[A-Z“\"(])")
+# "kategori X" in an award's sentence: X runs to a punctuation mark or a word that leaves the name.
+_CATEGORY = re.compile(
+    r"\bkategori\s+(?!sekaligus\b|yang\b|ini\b|tersebut\b)(.+?)"
+    r"(?=\s+(?:dan|serta|pada|yang|dalam|dari|di|untuk|sekaligus|oleh|tahun)\b|[.,;:()]|$)",
+    re.IGNORECASE,
+)
+
+
+def categories(text: str) -> list[str]:
+    """The award categories ``text`` names, in order: "yaitu kategori indeks regional tertinggi dan
+    kategori pengirim inovasi tercepat" -> two."""
+    return list(dict.fromkeys(fold(m.group(1)).strip()[:120] for m in _CATEGORY.finditer(text)))
+
+
 SERVICE_UNIT_HEADS = ("sentra", "upt", "uptd", "puskesmas", "balai", "rsud", "lapas", "unit")
 
 
@@ -56,6 +70,7 @@ class Innovation:
     region: Region | None = None
     agency_ref: str | None = None
     mentions: list[int] = field(default_factory=list)  # line indexes
+    listed_in: dict[int, int] = field(default_factory=dict)  # line opening a list that names it -> item line
     confidence: float = 0.8
 
     def matches(self, other: InnovationMention) -> bool:
@@ -96,6 +111,8 @@ class ArticleExtractor:
         self.region_mentions: list[list[RegionMention]] = []
         self.officials: list[list[OfficialMention]] = []
         self.notes: list[str] = []
+        self.list_intros: dict[int, int] = {}  # list item line -> the line opening the list
+        self.listed: dict[int, int] = {}  # list item lines that name an innovation -> the opening line
 
     # ------------------------------------------------------------------ context
     def _regions(self) -> None:
@@ -134,15 +151,39 @@ class ArticleExtractor:
         return resolve(mention, self.ctx.years, self.ctx.periods)
 
     # ------------------------------------------------------------------ innovations and units
+    def _list_intros(self) -> dict[int, int]:
+        """Lines that are items of a list of innovations, each with the line that opens the list (it
+        ends with a colon and speaks of innovations or awards: "... sepuluh inovasi, masing-masing:")."""
+        words = self.lex.words["innovation_cues"] + self.lex.words["award_cues"]
+        cues = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in words) + r")\b")
+        intros: dict[int, int] = {}
+        opener: int | None = None
+        for i, line in enumerate(self.lines):
+            if opener is not None and BULLET.match(line):
+                intros[i] = opener
+                continue
+            stripped = line.rstrip()
+            opener = i if stripped.endswith(":") and cues.search(stripped.lower()) else None
+        return intros
+
     def _innovations(self) -> None:
         units: list[tuple[int, UnitMention]] = []
+        self.list_intros = self._list_intros()
         for i, line in enumerate(self.lines):
             found, unit_mentions = self.f.innovations_and_units(line)
             units += [(i, u) for u in unit_mentions]
+            item = self.f.list_item(line) if i in self.list_intros else None
+            if item and not any(m.span.start < item.span.end and item.span.start < m.span.end for m in found):
+                found.append(item)
             for mention in found:
+                if item is not None:  # a listed innovation is also spoken of by the line opening the list
+                    self.listed[i] = self.list_intros[i]
                 known = next((inn for inn in self.innovations if inn.matches(mention)), None)
                 if known:
                     known.mentions.append(i)
+                    if i in self.listed:
+                        known.mentions.append(self.listed[i])
+                        known.listed_in[self.listed[i]] = i
                     if mention.acronym and not known.acronym and len(mention.name.split()) > 1:
                         known.acronym, known.name = mention.acronym, fold(mention.name)
                         known.quote = sentence_at(line, mention.span.start)
@@ -160,6 +201,9 @@ class ArticleExtractor:
                     mentions=[i],
                     confidence=0.85 if mention.acronym and mention.acronym != mention.name else 0.7,
                 )
+                if i in self.listed:
+                    inn.mentions.append(self.listed[i])
+                    inn.listed_in[self.listed[i]] = i
                 inn.region = self._region_near(i, mention.span.start, mention.span.end)
                 agency = self._unit_after(i, mention.span.end, unit_mentions)
                 if agency:
@@ -214,13 +258,32 @@ class ArticleExtractor:
     def _unit(self, name: str, acronym: str | None, quote: str, line: int) -> str:
         """The ref of the agency entry for a unit named in the article (created when new)."""
         name = fold(name)
+        first, _, rest = name.partition(" ")
         for ref, known in self.agencies.items():
+            if (  # "Bappeda Kota Makassar" after "Badan Perencanaan Pembangunan Daerah (Bappeda) Kota Makassar"
+                not acronym
+                and known.get("kind") == "regional-agency"
+                and _acr_key(first) == _acr_key(known.get("acronym") or "")
+                and (
+                    not rest
+                    or self._region_in(rest) == self.r.region(known["region"])
+                    or self.r.knows_agency(rest)  # "BSKDN Kemendagri"
+                )
+            ):
+                return ref
             if key(known["name"]) == key(name) or (
                 acronym and known.get("acronym") and _acr_key(acronym) == _acr_key(known["acronym"])
             ):
                 return ref
             if acronym and _acr_key(acronym) in {_acr_key(known["name"])}:
                 return ref
+        expansion = self.lex.unit_acronyms.get(first.lower()) if not acronym else None
+        if expansion:  # "Diskominfo Wonosobo": a unit of the region named after the acronym
+            home = self.ctx.main_region
+            if rest:
+                home = next((rm.region for rm in self.f.regions(rest) if rm.region), None)
+            if home is not None or not rest:
+                acronym, name = first, f"{expansion} {home.name}" if home else expansion
         ref = slug(acronym or name)[:40].strip("-.") or f"agency-{len(self.agencies)}"
         head = name.split()[0].lower()
         entry: dict[str, Any] = {"ref": ref, "name": name}
@@ -331,7 +394,10 @@ class ArticleExtractor:
                 org_name = self._unit_for_acronym(acr, line)
             else:
                 org_name = self._unit(organization, None, sentence_at(self.lines[line], o.span.start), line)
-        post = {"role": o.role, "organization": org_name}
+        role = o.role
+        if role == "Kepala" and str(self.agencies.get(org_name, {}).get("name", "")).startswith("Dinas "):
+            role = "Kepala Dinas"  # "Kepala Diskominfo ...": the head of a Dinas
+        post = {"role": role, "organization": org_name}
         if o.title:
             post["title"] = o.title
         return post, 0.75
@@ -414,11 +480,11 @@ class ArticleExtractor:
     # ------------------------------------------------------------------ awards
     def _award_year(self, text: str, date: ResolvedDate | None) -> tuple[int | None, str | None]:
         lowered = text.lower()
+        years = [y for y, _ in stated_years(text).most_common()]
+        if years:  # "Sebelumnya ... pernah menembus Top 40 pada 2018": the year it states
+            return years[0], None
         if any(re.search(rf"\b{re.escape(c)}\b", lowered) for c in self.lex.words["earlier_cues"]):
             return None, "earlier award: the article calls it earlier and gives no year"
-        years = [y for y, _ in stated_years(text).most_common()]
-        if years:
-            return years[0], None
         if date:
             return int(date.iso[:4]), None
         if self.ctx.event:
@@ -489,6 +555,12 @@ class ArticleExtractor:
             schemes = self.f.schemes(line)
             ranks = [(n, s) for n, s, ceremony in self.f.ranks(line) if not ceremony]
             innovations = [inn for inn in self.innovations if i in inn.mentions]
+            if innovations and not schemes and self.awards and self._same_award(line):
+                for inn in innovations:  # "... menerima penghargaan serupa, di antaranya: - A; - B"
+                    self._repeat_award(self.awards[-1], inn, i)
+                continue
+            if any(self.lex.has("government_schemes", n) for n, _ in schemes):
+                innovations = []  # the region is the recipient; its innovations are examples
             if innovations:
                 for inn in innovations:
                     pos = self._position(line, inn)
@@ -498,17 +570,30 @@ class ArticleExtractor:
                     if scheme is None:
                         continue
                     rank = min(ranks, key=lambda r: abs(r[1].start - pos))[0] if ranks else None
-                    if rank and len(innovations) > 1 and len({r[0] for r in ranks}) > 1:
+                    item = inn.listed_in.get(i)
+                    if item is not None:  # listed below: the rank of the sentence opening the list
+                        opening = sentence_at(line, pos)
+                        near = [r for r, sp in ranks if sp.start >= line.rfind(opening)]
+                        if not near and self._same_award(opening):  # "... menerima penghargaan serupa:"
+                            near = [r for r, _ in ranks]
+                        rank = near[-1] if near else None
+                    elif rank and len(innovations) > 1 and len({r[0] for r in ranks}) > 1:
                         mine = [r for r in ranks if self._closest(line, r[1].start, innovations) is inn]
                         rank = mine[0][0] if mine else None
                     segment = self._segment(line, pos, innovations)
                     year, basis = self._award_year(segment, handed_date)
+                    said = stated_years(sentence)
+                    alone = not any(o is not inn and self._mentioned(sentence, o) for o in innovations)
+                    if item is None and alone and len(said) == 1 and not stated_years(segment):
+                        year, basis = next(iter(said)), None  # "menembus Top 40 pada 2018 lewat X."
                     quote = (
                         sentence_at(line, pos)
                         if self._mentioned(line, inn)
                         else sentence_at(line, (ranks or schemes)[0][1].start)
                     )
                     self._add_award(inn.ref, scheme, rank, year, basis, quote, inn.confidence, line, handing)
+                    if item is not None:
+                        self._quote_award(inn.ref, scheme, rank, self.lines[item].strip())
                     awarded_schemes.add(scheme)
             else:
                 pending.append((i, line, (schemes, ranks)))
@@ -531,7 +616,7 @@ class ArticleExtractor:
                     self._add_award(ref, scheme, None, year, basis, quote, 0.7, line, handing, category_from=line)
                 awarded_schemes.add(scheme)
                 continue
-            if len(self._cued_regions(i)) > 1:
+            if len({rm.region.code for rm in self._cued_regions(i) if rm.region}) > 1:
                 for scheme in dict.fromkeys(n for n, _ in schemes):
                     self._region_awards(i, scheme, handed_date)
                 continue
@@ -552,20 +637,50 @@ class ArticleExtractor:
                 rank = next((r for r, rs in ranks if span.start <= rs.start <= span.end + 30), None)
                 clause = sentence_at(line, span.start)
                 year, basis = self._award_year(clause, None)
-                self._add_award(
-                    self._government(region),
-                    scheme,
-                    rank,
-                    year,
-                    basis,
-                    sentence_at(line, span.start),
-                    0.6,
-                    line[span.start : span.end + 40],
-                    {},
-                )
+                self._government_award(self._government(region), scheme, rank, year, basis, clause)
                 awarded_schemes.add(scheme)
+        self._repeated_awards()
         if not any(a["recipient"] in self.agencies for a in self.awards):
             self._unit_awards(awarded_schemes, handing)
+
+    def _repeated_awards(self) -> None:
+        """Earlier editions won by a region government the article already has an award for:
+        "meraih IGA pada 2021, kemudian kembali menerima penghargaan serupa pada IGA 2022 dan IGA
+        2023" -> the same scheme in 2021, 2022 and 2023. Only in sentences that say something was
+        received and name no other region."""
+        won = {(a["recipient"], a["scheme"]) for a in self.awards if a["recipient"] not in self.agencies}
+        if not won:
+            return
+        for i, line in enumerate(self.lines):
+            for scheme, span in self.f.schemes(line):
+                sentence = sentence_at(line, span.start)
+                lowered = sentence.lower()
+                if not any(re.search(rf"\b{re.escape(c)}\b", lowered) for c in self.lex.words["receipt"]):
+                    continue
+                after = re.match(r"\s*(?:tahun\s+|pada\s+)?((?:19|20)\d\d)\b", line[span.end :])
+                if not after:
+                    continue
+                start = line.find(sentence)
+                recipients = [r for r, sc in won if sc == scheme]
+                named = {
+                    self._government(rm.region)
+                    for rm in self.region_mentions[i]
+                    if rm.region
+                    and start <= rm.span.start < start + len(sentence)
+                    and not (recipients and rm.region.code == self._region_code_of(recipients[0])[:2])
+                }  # "kabupaten paling utara di Kalimantan Selatan": its own province is no other region
+                if len(recipients) != 1 or (named and named != {recipients[0]}):
+                    continue
+                year = int(after.group(1))
+                if any(a["scheme"] == scheme and a.get("year") == year for a in self.awards):
+                    continue
+                self._add_award(recipients[0], scheme, None, year, None, sentence, 0.5, sentence, {})
+
+    def _region_code_of(self, government: str) -> str:
+        try:
+            return self.r.agency(government).region or ""
+        except ResolutionError:
+            return ""
 
     def _unit_awards(self, awarded: set[str], handing: dict[str, Any]) -> None:
         """Service units listed as receivers ("yang memperoleh penghargaan yaitu A dan B")."""
@@ -657,7 +772,16 @@ class ArticleExtractor:
             ):
                 continue
             year, basis = self._award_year(sentence, handed_date)
-            self._add_award(recipient, scheme, None, year, basis, sentence, 0.6, sentence, {})
+            self._government_award(recipient, scheme, None, year, basis, sentence)
+
+    def _government_award(
+        self, recipient: str, scheme: str, rank: str | None, year: int | None, basis: str | None, sentence: str
+    ) -> None:
+        """A region government's award stated by ``sentence``: one per category when it names
+        several ("untuk dua kategori, yaitu kategori A dan kategori B")."""
+        named = categories(sentence)
+        for category in named if len(named) > 1 else [None]:
+            self._add_award(recipient, scheme, rank, year, basis, sentence, 0.6, sentence, {}, category=category)
 
     def _government_in(self, i: int) -> Region | None:
         gov = [rm.region for rm in self.region_mentions[i] if rm.region is not None and rm.kind]
@@ -667,6 +791,8 @@ class ArticleExtractor:
         return any(n and n.lower().split()[0] in line.lower() for n in (inn.acronym, inn.name))
 
     def _position(self, line: str, inn: Innovation) -> int:
+        if any(self.lines[j] == line for j in inn.listed_in):
+            return len(line.rstrip()) - 1  # listed below the line: where the list opens
         for needle in (inn.acronym, inn.name):
             if needle:
                 at = fold(line).lower().find(needle.lower())
@@ -703,6 +829,7 @@ class ArticleExtractor:
         handing: dict[str, Any],
         category_from: str | None = None,
         date: ResolvedDate | None = None,
+        category: str | None = None,
     ) -> None:
         for award in self.awards:
             if (
@@ -710,6 +837,7 @@ class ArticleExtractor:
                 and award["scheme"] == scheme
                 and award.get("year") == year
                 and (not rank or not award.get("rank") or award["rank"] == rank)
+                and (not category or award.get("category") in (None, category))
             ):
                 if quote not in award["quote"]:
                     award["quote"].append(quote)
@@ -717,9 +845,9 @@ class ArticleExtractor:
                     award["rank"] = rank
                 return
         entry: dict[str, Any] = {"ref": f"award-{len(self.awards) + 1}", "scheme": scheme, "recipient": recipient}
-        m = re.search(r"\bkategori\s+(.+?)(?=[.,;]|$)", line, re.IGNORECASE)
-        if m and scheme != "kla":
-            entry["category"] = fold(m.group(1))[:120]
+        found = categories(line)
+        if (category or found) and scheme != "kla":
+            entry["category"] = category or found[0]
         if category_from:
             cat = re.search(r"sebagai (?:penyelenggara )?((?:[A-Z][\w]*\s*(?:dan\s+)?)+)", category_from)
             if cat:
@@ -759,6 +887,29 @@ class ArticleExtractor:
         entry["quote"] = quote_list
         entry["confidence"] = round(confidence * (0.9 if year is None and basis is None else 1.0), 2)
         self.awards.append(entry)
+
+    def _same_award(self, line: str) -> bool:
+        lowered = line.lower()
+        return any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in self.lex.words["same_award"])
+
+    def _repeat_award(self, award: dict[str, Any], inn: Innovation, i: int) -> None:
+        """The award just spoken of, given to ``inn`` too ("menerima penghargaan serupa")."""
+        item = inn.listed_in.get(i)
+        quote = sentence_at(
+            self.lines[i], len(self.lines[i]) - 1 if item is not None else self._position(self.lines[i], inn)
+        )
+        self._add_award(
+            inn.ref, award["scheme"], award.get("rank"), award.get("year"), None, quote, inn.confidence * 0.9, quote, {}
+        )
+        if item is not None:
+            self._quote_award(inn.ref, award["scheme"], award.get("rank"), self.lines[item].strip())
+
+    def _quote_award(self, recipient: str, scheme: str, rank: str | None, quote: str) -> None:
+        """Add ``quote`` to the award of ``recipient`` (a list item naming it, say)."""
+        for award in self.awards:
+            same = award["recipient"] == recipient and award["scheme"] == scheme and award.get("rank") == rank
+            if same and quote not in award["quote"]:
+                award["quote"].append(quote)
 
     def _conferrer(self, scheme: str) -> str | None:
         """The ministry the article says an award came from ("dari Kementerian ...", "oleh KemenPANRB")."""

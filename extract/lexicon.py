@@ -45,6 +45,7 @@ class Lexicon:
     word_sets: dict[str, frozenset[str]]
     sdgs: dict[str, list[str]]
     region_cues: dict[str, list[str]]
+    unit_acronyms: dict[str, str]  # "diskominfo" -> "Dinas Komunikasi dan Informatika" (units.yaml)
 
     def has(self, group: str, word: str) -> bool:
         """Whether ``word`` (any case) is in the word list ``group`` of words.yaml."""
@@ -73,5 +74,6 @@ def lexicon() -> Lexicon:
         words={k: _lower(v) for k, v in words.items()},
         word_sets={k: frozenset(_lower(v)) for k, v in words.items()},
         sdgs={str(k): _lower(v) for k, v in _read("sdgs.yaml").items()},
+        unit_acronyms={str(k).lower(): str(v) for k, v in _read("units.yaml")["acronyms"].items()},
         region_cues={k: _lower(v) for k, v in _read("regions.yaml").items()},
     )

@@ -26,6 +26,14 @@ from .lexicon import lexicon
 WORD = re.compile(r"[0-9A-Za-zÀ-ÿ][0-9A-Za-zÀ-ÿ'’\-]*(?:\.[0-9A-Za-zÀ-ÿ]+)*\.?")
 CONNECTORS = {"dan", "&", "untuk", "bagi", "di", "ke", "atau", "of", "the", "and", "in", "for"}
 OPEN_QUOTES = "“\"'‘«"
+# The marker of a list item: "- ", "• ", "1. ", "2) ", "a. ".
+BULLET = re.compile(r"^\s*(?:[-–•*·▪●]|\d{1,2}[.)]|[a-z][.)])\s+")
+# Words that open an enumeration in running text: "program unggulan, seperti A, B dan C".
+ENUMERATION = re.compile(r"\b(?:seperti|yakni|yaitu|antara lain|di antaranya|diantaranya|meliputi|berupa)\s*:?\s+")
+# Where the name at the start of a list item ends: "Sahabat Lapor dari Kabupaten Gowa;".
+ITEM_END = re.compile(
+    r"\s*(?:[,;:(]|\s[-–]\s|$|\s(?:dari|milik|oleh|yang|di|pada|untuk|karya|besutan|garapan|asal|inovasi|program)\s)"
+)
 
 
 def _lcs(a: str, b: str) -> int:
@@ -44,7 +52,8 @@ def acronym_fits(acronym: str, name: str) -> bool:
     words = [w for w in re.findall(r"[0-9A-Za-zÀ-ÿ]+", name.lower()) if w not in CONNECTORS]
     if len(letters) < 2 or not words or letters[0] != words[0][0]:
         return False
-    ratio = _lcs(letters, "".join(words)) / len(letters)
+    # letters may come from short words too: "Getar Dilan" is GErakan TAnam sayuR DI LAhaN pekarangan
+    ratio = _lcs(letters, "".join(re.findall(r"[0-9a-zà-ÿ]+", name.lower()))) / len(letters)
     initials = _lcs("".join(w[0] for w in words), letters) / len(words)
     return ratio >= 0.85 and (initials >= 0.5 or len(words) <= 2)
 
@@ -158,6 +167,36 @@ def capitalised(word: str) -> bool:
     return bool(word) and (word[0].isupper() or word[0].isdigit())
 
 
+def capitalised_run(text: str, pos: int, limit: int = 5, digits: bool = False) -> list[re.Match[str]]:
+    """The words from ``pos`` on that are capitalised (or numbers, with ``digits``), at most ``limit``,
+    separated by spaces only."""
+    run: list[re.Match[str]] = []
+    for word in WORD.finditer(text, pos):
+        if text[(run[-1].end() if run else pos) : word.start()].strip() or len(run) == limit:
+            break
+        if not (capitalised(word.group(0)) or (digits and word.group(0)[0].isdigit())):
+            break
+        run.append(word)
+        if word.group(0).endswith(".") and len(word.group(0)) > 3:
+            break  # "... gerakan Gandeng Gendong. Penganugerahan itu": the sentence ended
+    return run
+
+
+# The time said between a post and its holder's name: "Kepala Bappeda Kota X kala itu, Nama".
+TIME_BEFORE_NAME = re.compile(r"(?:kala|saat|waktu|ketika) itu\s*,\s*")
+# What may follow a name written without a cue: a comma, a full stop, or "yang/dari/milik ..." about it.
+NAME_CLOSE = re.compile(r"[,.;]|\s*$|\s+(?:yang|dari|milik|oleh|besutan|garapan)\b")
+
+
+def closed(text: str, run: list[re.Match[str]]) -> bool:
+    """Whether the name ``run`` ends where a name written without a cue may end (see NAME_CLOSE)."""
+    return run[-1].group(0).endswith(".") or bool(NAME_CLOSE.match(text, run[-1].end()))
+
+
+def fold_spaces(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
 def words_before(text: str, end: int, limit: int = 14) -> list[re.Match[str]]:
     """The word matches of ``text[:end]`` (at most ``limit``), last one last."""
     return list(WORD.finditer(text, max(0, end - 200), end))[-limit:]
@@ -181,6 +220,13 @@ class Finder:
             r"\b(" + "|".join(r"[\W_]*".join(re.escape(w) for w in k.split()) for k, _ in labels) + r")\b",
             re.IGNORECASE,
         )
+        # ranks named in words of two or more ("Honorable Mention"); one word ("pemenang") says too little
+        rank_labels = [k for k in resolver.notation_labels("rank") if " " in k and not k.startswith(("top ", "juara "))]
+        rank_labels.sort(key=len, reverse=True)
+        self.rank_label_pattern = re.compile(
+            r"\b(?:" + "|".join(r"\s+".join(re.escape(w) for w in k.split()) for k in rank_labels) + r")\b",
+            re.IGNORECASE,
+        )
         titles = []
         for t in self.lex.titles:
             for spelling in t["spellings"]:
@@ -190,7 +236,7 @@ class Finder:
         self.title_pattern = re.compile(
             r"(?<![\w])(" + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s, _ in titles) + r")(?![\w])"
         )
-        vocab: set[str] = set(self.lex.words["institutional"])
+        vocab: set[str] = set(self.lex.words["institutional"]) | set(self.lex.unit_acronyms)
         names = resolver.agency_names()
         for name in names:
             if resolver.is_national_agency_name(name):
@@ -229,6 +275,10 @@ class Finder:
             except ResolutionError:
                 continue
             out.append((notation, Span(m.group(0), m.start(), m.end()), False))
+        for m in self.rank_label_pattern.finditer(text):
+            label = self.r.find_notation("rank", m.group(0))
+            if label:
+                out.append((label, Span(m.group(0), m.start(), m.end()), False))
         for m in re.finditer(r"\bkategori\s+([A-Za-z]+)", text, re.IGNORECASE):
             try:
                 notation = self.r.notation("rank", m.group(1))
@@ -244,6 +294,8 @@ class Finder:
     # ------------------------------------------------------------------ innovations and units
     def _is_known_other(self, name: str, acronym: str | None) -> bool:
         """A scheme, a reference agency or a stop-listed acronym: not an innovation."""
+        if name.split() and self.lex.has("not_innovation_heads", name.split()[0]):
+            return True
         for value in (acronym, name):
             if not value:
                 continue
@@ -263,7 +315,7 @@ class Finder:
         """(name, acronym, start, end) of each "Long Name (ACR)" in ``text``."""
         for m in re.finditer(r"\(\s*([A-Za-z][\w\-. ]{0,24}?)\s*\)", text):
             acronym = m.group(1).strip()
-            if " " in acronym.strip() and not re.fullmatch(r"[A-Za-z]+(?:[- ][A-Za-z]+)?", acronym):
+            if " " in acronym.strip() and not re.fullmatch(r"[A-Za-z]+(?:[- ][A-Za-z]+){0,2}", acronym):
                 continue
             before = words_before(text, m.start(), 14)
             # the run of capitalised words and connectors just before the parenthesis
@@ -324,7 +376,11 @@ class Finder:
         for name, acronym, start, end in self.acronym_definitions(text):
             first = name.split()[0].lower()
             two = " ".join(name.split()[:2]).lower()
-            if self._is_known_other(name, acronym) or any(name.lower().startswith(s.lower()) for s, _ in self.titles):
+            if (
+                self._is_known_other(name, acronym)
+                or self._is_region(name)
+                or any(name.lower().startswith(s.lower()) for s, _ in self.titles)
+            ):
                 taken.append((start, end))
                 continue
             if self.lex.has("unit_heads", first) or self.lex.has("unit_heads", two):
@@ -333,8 +389,14 @@ class Finder:
                 taken.append((start, end))
                 continue
             before = " ".join(w.group(0).lower() for w in words_before(text, start, 12))
+            said = words_before(text, start, 1)
             cue = (
                 any(re.search(rf"\b{re.escape(c)}\b", before) for c in self.lex.words["innovation_cues"])
+                or (  # "... melaporkan 45 inovasi. Yang pertama adalah Pasukan Tinja (PASTI)"
+                    bool(said)
+                    and self.lex.has("name_cues", said[0].group(0))
+                    and any(re.search(rf"\b{re.escape(c)}\b", text.lower()) for c in self.lex.words["innovation_cues"])
+                )
                 or self.lex.has("innovation_heads", first)
                 or any(re.search(rf"\b{re.escape(c)}", text.lower()) for c in self.lex.words["launch"])
             )
@@ -350,6 +412,11 @@ class Finder:
             if any(a < mention.span.end and mention.span.start < b for a, b in taken):
                 continue
             innovations.append(mention)
+        for mention in [*self.enumerated(text), *self.more_named(text, bool(innovations))]:
+            spans = taken + [(inn.span.start, inn.span.end) for inn in innovations]
+            if not any(a < mention.span.end and mention.span.start < b for a, b in spans):
+                innovations.append(mention)
+                taken.append((mention.span.start, mention.span.end))
         for mention in list(innovations):  # "yakni A (...) dan B, ...": the list goes on
             follower = self._listed_after(text, mention.span.end)
             if follower and not any(a < follower.span.end and follower.span.start < b for a, b in taken):
@@ -362,26 +429,125 @@ class Finder:
         m = re.match(r"\s*(?:,\s*)?(?:dan|serta)\s+", text[end:])
         if not m:
             return None
-        pos = end + m.end()
-        run: list[re.Match[str]] = []
-        for word in WORD.finditer(text, pos):
-            if text[(run[-1].end() if run else pos) : word.start()].strip() or not capitalised(word.group(0)):
-                break
-            run.append(word)
-        if not 1 <= len(run) <= 5 or text[run[-1].end() : run[-1].end() + 1] not in (",", "."):
+        run = capitalised_run(text, end + m.end(), limit=6)
+        if not 1 <= len(run) <= 5 or not closed(text, run):
             return None
         name = text[run[0].start() : run[-1].end()]
-        first = name.split()[0].lower()
-        if (
-            self._generic(name)
-            or self._is_known_other(name, None)
-            or self.gazetteer.pattern.fullmatch(name)
-            or self.lex.has("unit_heads", first)
-            or any(name.lower().startswith(t.lower()) for t, _ in self.titles)
-            or first in self.honorifics_lower
-        ):
+        if not self._may_name_innovation(name):
             return None
         return InnovationMention(name, None, Span(name, run[0].start(), run[-1].end()), True)
+
+    def _may_name_innovation(self, name: str) -> bool:
+        """A name met without a cue word may be an innovation's: no generic phrase, scheme, agency,
+        region, unit ("Dinas ..."), office title or honorific."""
+        words = name.split()
+        if not words or len(words) > 8:
+            return False
+        first = words[0].lower()
+        two = " ".join(words[:2]).lower()
+        return not (
+            self._generic(name)
+            or self._is_known_other(name, None)
+            or self._is_region(name)
+            or self.lex.has("unit_heads", first)
+            or self.lex.has("unit_heads", two)
+            or self.lex.has("numbers", first)
+            or any(name.lower().startswith(t.lower()) for t, _ in self.titles)
+            or first in self.honorifics_lower
+        )
+
+    def more_named(self, text: str, names_some: bool) -> Iterator[InnovationMention]:
+        """Names written without a cue word that a line still marks as innovations: "Ada pula
+        Pelayanan Arsip Keliling yang ..." (in a line that ``names_some`` innovations already),
+        "menembus Top 40 pada 2018 lewat ANC Hipnoterapi." (where an award is spoken of)."""
+        for m in re.finditer(r"\b(?:[Aa]da (?:pula|juga)|[Jj]uga ada|lewat|melalui)\s+", text):
+            through = m.group(0).lower().startswith(("lewat", "melalui"))
+            if not through and not names_some:
+                continue
+            if through:
+                sentence = text[text.rfind(".", 0, m.start()) + 1 : m.start()]
+                if not (self.RANK.search(sentence) or self.scheme_pattern.search(sentence)):
+                    continue  # "melalui X" names an innovation only where an award is spoken of
+            run = capitalised_run(text, m.end(), limit=6, digits=True)
+            if not 1 <= len(run) <= 5 or not closed(text, run):
+                continue
+            name = text[run[0].start() : run[-1].end()].rstrip(".")
+            if self._may_name_innovation(name):
+                acronym = name if len(run) == 1 and name.isupper() else None
+                yield InnovationMention(name, acronym, Span(name, run[0].start(), run[0].start() + len(name)), True)
+
+    def _is_region(self, name: str) -> bool:
+        """The whole of ``name`` names a region ("Kota Palu", "Donggala")."""
+        return bool(self.gazetteer.pattern.fullmatch(name)) or any(
+            rm.span.start == 0 and rm.span.end == len(name) for rm in self.gazetteer.find(name)
+        )
+
+    def list_item(self, text: str) -> InnovationMention | None:
+        """The name a list item starts with, in a list of innovations: "- Sahabat Lapor dari
+        Kabupaten Gowa;", "1. Halo Makassar, inovasi Bappeda", "- SIDORA (Sistem Donor Darah)"."""
+        bullet = BULLET.match(text)
+        if not bullet:
+            return None
+        pos = bullet.end()
+        cue = re.match(r"(?:inovasi|program|aplikasi)\s+(?=[A-Z0-9“\"])", text[pos:], re.IGNORECASE)
+        if cue:
+            pos += cue.end()
+        if pos < len(text) and text[pos] in OPEN_QUOTES:
+            close = re.search(r"[”\"'’»]", text[pos + 1 :])
+            if close:
+                name = text[pos + 1 : pos + 1 + close.start()].strip()
+                if self._may_name_innovation(name):
+                    return InnovationMention(name, None, Span(name, pos + 1, pos + 1 + len(name)), True)
+            return None
+        stop = ITEM_END.search(text, pos)
+        end = stop.start() if stop else len(text)
+        name = text[pos:end].strip(" .;")
+        if not name or not re.search(r"[A-Z0-9]", name.split()[0]):  # "Sapa Warga", "e-SKM", "112"
+            return None
+        count = re.match(r"\d[\d.,]*\s+(\w+)", name)
+        if count and (count.group(1).islower() or self.lex.has("not_innovation_acronyms", count.group(1))):
+            return None  # "- 16 kabupaten dengan 17 inovasi", "- 2 BUMN": a count
+        if not self._may_name_innovation(name):
+            return None
+        acronym = None
+        paren = re.match(r"\s*\(\s*([^()]{2,120}?)\s*\)", text[end:])
+        if paren:
+            inside = paren.group(1)
+            if acronym_fits(inside, name) and " " not in inside:
+                acronym = inside
+            elif len(inside.split()) >= 2 and capitalised(inside.split()[0]) and len(name.split()) <= 3:
+                whole = Span(text[pos : end + paren.end()], pos, end + paren.end())
+                # "SIDORA (Sistem Donor Darah)"; "Taman PACANTELLS (Pangulinan ...)": the word in capitals
+                short = next((w for w in name.split() if w.isupper() and acronym_fits(w, inside)), name)
+                return InnovationMention(fold_spaces(inside), short, whole, True)
+        elif len(name.split()) == 1 and name.isupper():
+            acronym = name
+        return InnovationMention(name, acronym, Span(name, pos, pos + len(name)), True)
+
+    def enumerated(self, text: str) -> Iterator[InnovationMention]:
+        """Names enumerated after an innovation word: "program unggulan daerahnya, seperti Klik Me,
+        Kampungrajamapan dan Mabuk Kepayang, telah ...". Two names at least, each a capitalised run."""
+        cue = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in self.lex.words["innovation_cues"]) + r")\b")
+        for m in ENUMERATION.finditer(text):
+            before = " ".join(w.group(0).lower() for w in words_before(text, m.start(), 6))
+            if not cue.search(before):
+                continue
+            items: list[tuple[int, int]] = []
+            pos = m.end()
+            while True:
+                run = capitalised_run(text, pos, digits=True)
+                if not run:
+                    break
+                items.append((run[0].start(), run[-1].end()))
+                sep = re.match(r"\s*(?:,\s*(?:dan\s+|serta\s+)?|\s(?:dan|serta)\s+)", text[run[-1].end() :])
+                if not sep:
+                    break
+                pos = run[-1].end() + sep.end()
+            names = [(text[a:b].rstrip("."), a) for a, b in items]
+            if len(names) < 2 or not all(self._may_name_innovation(n) for n, _ in names):
+                continue
+            for name, start in names:
+                yield InnovationMention(name, None, Span(name, start, start + len(name)), True)
 
     def _cued_names(self, text: str) -> Iterator[InnovationMention]:
         """Names announced by a cue word: "inovasi 3 in 1 pelayanan publik", "Program Laboratorium X"."""
@@ -434,6 +600,8 @@ class Finder:
                     break
                 if capitalised(word.group(0)) or (word.group(0).lower() in CONNECTORS and run):
                     run.append(word)
+                    if word.group(0).endswith(".") and len(word.group(0)) > 3:
+                        break  # the sentence ended
                 else:
                     break
             while run and (run[-1].group(0).lower() in CONNECTORS):
@@ -441,7 +609,7 @@ class Finder:
             if not run:
                 continue
             name = text[run[0].start() : run[-1].end()].rstrip(".")
-            if self._generic(name) or self._is_known_other(name, None) or self.gazetteer.pattern.fullmatch(name):
+            if self._generic(name) or self._is_known_other(name, None) or self._is_region(name):
                 continue
             first = name.split()[0].lower()
             if self.lex.has("unit_heads", first):
@@ -454,6 +622,8 @@ class Finder:
         """A person's name starting at ``pos`` (after spaces/commas): (name, end) or None."""
         m = re.match(r"[\s,]*", text[pos:])
         pos += m.end() if m else 0
+        then = TIME_BEFORE_NAME.match(text, pos)  # "Wakil Wali Kota X saat itu, Nama"
+        pos = then.end() if then else pos
         tokens: list[re.Match[str]] = []
         for w in WORD.finditer(text, pos):
             gap = text[(tokens[-1].end() if tokens else pos) : w.start()]
@@ -516,6 +686,9 @@ class Finder:
                 continue
             if capitalised(word) and i > 0:
                 return text[pos:org_end].strip(" ,"), w.start(), org_end
+            then = TIME_BEFORE_NAME.match(text, w.start())
+            if then and i > 0:  # "Kepala Bappeda Kota X kala itu, Nama"
+                return text[pos:org_end].strip(" ,"), then.end(), org_end
             return None
         return None
 
@@ -597,6 +770,9 @@ class Finder:
                 if not ministry:
                     continue
                 agency, org_end = ministry
+                acronym = re.match(r"\s*\(\s*[A-Za-z][\w-]{1,15}\s*\)", text[org_end:])
+                if acronym:  # "Menteri Pendayagunaan ... Birokrasi (PANRB) Abdullah Azwar Anas"
+                    org_end += acronym.end()
                 found = self._name_at(text, org_end)
                 if not found:
                     mention = OfficialMention(
