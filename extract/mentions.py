@@ -167,18 +167,24 @@ def capitalised(word: str) -> bool:
     return bool(word) and (word[0].isupper() or word[0].isdigit())
 
 
-def capitalised_run(text: str, pos: int, limit: int = 5, digits: bool = False) -> list[re.Match[str]]:
-    """The words from ``pos`` on that are capitalised (or numbers, with ``digits``), at most ``limit``,
-    separated by spaces only."""
+def capitalised_run(
+    text: str, pos: int, limit: int = 5, digits: bool = False, connectors: bool = False
+) -> list[re.Match[str]]:
+    """The words from ``pos`` on that are capitalised (or numbers, with ``digits``; or, with
+    ``connectors``, "dan"/"di"/... between two of them), at most ``limit``, separated by spaces
+    only, up to the end of a sentence."""
     run: list[re.Match[str]] = []
     for word in WORD.finditer(text, pos):
         if text[(run[-1].end() if run else pos) : word.start()].strip() or len(run) == limit:
             break
-        if not (capitalised(word.group(0)) or (digits and word.group(0)[0].isdigit())):
+        w = word.group(0)
+        if not (capitalised(w) or (digits and w[0].isdigit()) or (connectors and run and w.lower() in CONNECTORS)):
             break
         run.append(word)
-        if word.group(0).endswith(".") and len(word.group(0)) > 3:
+        if w.endswith(".") and len(w) > 3:
             break  # "... gerakan Gandeng Gendong. Penganugerahan itu": the sentence ended
+    while connectors and run and run[-1].group(0).lower() in CONNECTORS:
+        run.pop()
     return run
 
 
@@ -594,18 +600,7 @@ class Finder:
                 if 1 <= len(name.split()) <= 8 and not self._generic(name):
                     yield InnovationMention(name, None, Span(name, pos, end), True)
                 continue
-            run: list[re.Match[str]] = []
-            for word in WORD.finditer(text, pos):
-                if text[(run[-1].end() if run else pos) : word.start()].strip():
-                    break
-                if capitalised(word.group(0)) or (word.group(0).lower() in CONNECTORS and run):
-                    run.append(word)
-                    if word.group(0).endswith(".") and len(word.group(0)) > 3:
-                        break  # the sentence ended
-                else:
-                    break
-            while run and (run[-1].group(0).lower() in CONNECTORS):
-                run.pop()
+            run = capitalised_run(text, pos, limit=len(text), connectors=True)
             if not run:
                 continue
             name = text[run[0].start() : run[-1].end()].rstrip(".")
