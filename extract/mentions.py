@@ -55,7 +55,8 @@ def acronym_fits(acronym: str, name: str) -> bool:
     # letters may come from short words too: "Getar Dilan" is GErakan TAnam sayuR DI LAhaN pekarangan
     ratio = _lcs(letters, "".join(re.findall(r"[0-9a-zà-ÿ]+", name.lower()))) / len(letters)
     initials = _lcs("".join(w[0] for w in words), letters) / len(words)
-    return ratio >= 0.85 and (initials >= 0.5 or len(words) <= 2)
+    # every letter in order lets a long name through with fewer initials ("Brexit": BRaille E-ticket eXtraordinary ...)
+    return ratio >= 0.85 and (initials >= 0.5 or len(words) <= 2 or (ratio == 1 and initials >= 0.4))
 
 
 @dataclass
@@ -190,6 +191,14 @@ def capitalised_run(
 
 # The time said between a post and its holder's name: "Kepala Bappeda Kota X kala itu, Nama".
 TIME_BEFORE_NAME = re.compile(r"(?:kala|saat|waktu|ketika) itu\s*,\s*")
+# "Long Name (ACR)" and "Long Name atau (disingkat) ACR": the acronym after a long name.
+PAREN_ACRONYM = re.compile(r"\(\s*([A-Za-z][\w\-. ]{0,24}?)\s*\)")
+OR_ACRONYM = re.compile(
+    r"\s+atau\s+(?:(?:yang\s+)?(?:disingkat|dikenal(?:\s+dengan)?|biasa\s+disebut)\s+)?"
+    r"([A-Z][\w\-]{1,20}(?:\s[A-Z][\w\-]*)?)\b"
+)
+# Verbs by which an innovation, as the subject of a sentence, reaches a rank: "A kini masuk Top 45".
+WINS = re.compile(r"(?:[a-z]+\s+){0,3}(?:masuk|lolos|menembus|tembus|terpilih|meraih|menyabet)\b")
 # What may follow a name written without a cue: a comma, a full stop, or "yang/dari/milik ..." about it.
 NAME_CLOSE = re.compile(r"[,.;]|\s*$|\s+(?:yang|dari|milik|oleh|besutan|garapan)\b")
 
@@ -318,8 +327,9 @@ class Finder:
         )
 
     def acronym_definitions(self, text: str) -> Iterator[tuple[str, str, int, int]]:
-        """(name, acronym, start, end) of each "Long Name (ACR)" in ``text``."""
-        for m in re.finditer(r"\(\s*([A-Za-z][\w\-. ]{0,24}?)\s*\)", text):
+        """(name, acronym, start, end) of each "Long Name (ACR)" or "Long Name atau ACR" in ``text``."""
+        found = [*PAREN_ACRONYM.finditer(text), *OR_ACRONYM.finditer(text)]
+        for m in sorted(found, key=lambda m: m.start()):
             acronym = m.group(1).strip()
             if " " in acronym.strip() and not re.fullmatch(r"[A-Za-z]+(?:[- ][A-Za-z]+){0,2}", acronym):
                 continue
@@ -398,6 +408,7 @@ class Finder:
             said = words_before(text, start, 1)
             cue = (
                 any(re.search(rf"\b{re.escape(c)}\b", before) for c in self.lex.words["innovation_cues"])
+                or self._wins(text, start, end)  # "Long Name atau ACR kini dipastikan masuk Top 45"
                 or (  # "... melaporkan 45 inovasi. Yang pertama adalah Pasukan Tinja (PASTI)"
                     bool(said)
                     and self.lex.has("name_cues", said[0].group(0))
@@ -418,7 +429,11 @@ class Finder:
             if any(a < mention.span.end and mention.span.start < b for a, b in taken):
                 continue
             innovations.append(mention)
-        for mention in [*self.enumerated(text), *self.more_named(text, bool(innovations))]:
+        for mention in [
+            *self.enumerated(text),
+            *self.more_named(text, bool(innovations)),
+            *self.sentence_subjects(text),
+        ]:
             spans = taken + [(inn.span.start, inn.span.end) for inn in innovations]
             if not any(a < mention.span.end and mention.span.start < b for a, b in spans):
                 innovations.append(mention)
@@ -479,6 +494,31 @@ class Finder:
                 continue
             name = text[run[0].start() : run[-1].end()].rstrip(".")
             if self._may_name_innovation(name):
+                acronym = name if len(run) == 1 and name.isupper() else None
+                yield InnovationMention(name, acronym, Span(name, run[0].start(), run[0].start() + len(name)), True)
+
+    def _wins(self, text: str, start: int, end: int) -> bool:
+        """Whether the name at ``start:end`` opens its sentence and the sentence has it reach a rank
+        or award: "Alarm Persalinan, karya para bidan desa, resmi masuk Top 40 ..."."""
+        before = text[:start].rstrip(' "“')
+        if before and not before.endswith((".", "!", "?", ":")):
+            return False
+        rest = text[end:]
+        rest = re.sub(r"^,[^,.]{0,100},", "", rest)  # an apposition: ", karya para bidan desa,"
+        sentence = re.split(r"(?<=[.!?])\s", rest, maxsplit=1)[0]
+        return bool(WINS.match(rest.lstrip()) and (self.RANK.search(sentence) or self.scheme_pattern.search(sentence)))
+
+    def sentence_subjects(self, text: str) -> Iterator[InnovationMention]:
+        """Names that open a sentence in which they reach a rank: "Alarm Persalinan lebih dulu masuk
+        Top 99 Inovasi Pelayanan Publik 2017." (not people: the caller drops the article's officials)."""
+        for m in re.finditer(r"(?:^|(?<=[.!?:])\s+)(?=[A-Z0-9])", text):
+            run = capitalised_run(text, m.end(), limit=6, digits=True)
+            if not 1 <= len(run) <= 5 or run[-1].group(0).endswith("."):
+                continue
+            name = text[run[0].start() : run[-1].end()].rstrip(",")
+            if name.split()[0].lower() in self.lex.language_words | self.lex.word_sets["sentence_openers"]:
+                continue  # "Dengan masuk Top 45, ...", "Pada 2015 ...": a sentence opening, not a name
+            if self._wins(text, run[0].start(), run[0].start() + len(name)) and self._may_name_innovation(name):
                 acronym = name if len(run) == 1 and name.isupper() else None
                 yield InnovationMention(name, acronym, Span(name, run[0].start(), run[0].start() + len(name)), True)
 

@@ -187,6 +187,24 @@ def test_names_without_a_cue_word(finder: Finder) -> None:
     assert names("kerja sama inovasi Kabupaten Hulu Sungai Selatan (HSS) dan Indeks Inovasi Daerah (IID).") == []
 
 
+def test_names_that_open_a_sentence_reaching_a_rank(finder: Finder) -> None:
+    """(Invented sentences.)"""
+    names = lambda text: [(m.name, m.acronym) for m in finder.innovations_and_units(text)[0]]  # noqa: E731
+    assert names("Sekolah Ibu Hebat, karya kader PKK, resmi masuk Top 40 Inovasi Pelayanan Publik 2017.") == [
+        ("Sekolah Ibu Hebat", None)
+    ]
+    assert names("Layanan Antar Obat Keliling atau Lantaro kini masuk Top 45 KIPP 2019.") == [
+        ("Layanan Antar Obat Keliling", "Lantaro")
+    ]
+    for text in (
+        "Dengan masuk Top 45, Pemkab Gowa menerima dana insentif.",  # a sentence opening
+        "Sebelum lolos Top 99, tim menyiapkan presentasi.",
+        "Kota Palopo masuk Top 99 KIPP 2019.",  # a region
+        "Sekolah Ibu Hebat masuk berita utama koran lokal.",  # no rank or award
+    ):
+        assert names(text) == [], text
+
+
 def test_list_items_of_innovations(finder: Finder) -> None:
     item = finder.list_item("- Sapa Warga dari Kabupaten Gowa;")
     assert item is not None and (item.name, item.acronym) == ("Sapa Warga", None)
