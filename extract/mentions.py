@@ -800,6 +800,15 @@ class Finder:
                     continue
                 name, end = found
                 mention = OfficialMention(name, title["role"], Span(text[m.start() : end], m.start(), end), region=rm)
+            elif follows == "nation":  # "Wapres Jusuf Kalla", "Presiden Joko Widodo"
+                if previous and previous[0].group(0).lower() in self.lex.word_sets["venue_heads"]:
+                    continue  # "Istana Wakil Presiden, Jakarta": a place
+                found = self._name_at(text, pos)
+                if not found or not self._could_be_a_person(found[0]):
+                    continue
+                name, end = found
+                span = Span(text[m.start() : end], m.start(), end)
+                mention = OfficialMention(name, title["role"], span, agency=self.r.agency(title["agency"]))
             elif follows == "ministry":
                 ministry = self._ministry(text, pos)
                 if not ministry:
