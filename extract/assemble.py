@@ -637,7 +637,7 @@ class ArticleExtractor:
                 rank = next((r for r, rs in ranks if span.start <= rs.start <= span.end + 30), None)
                 clause = sentence_at(line, span.start)
                 year, basis = self._award_year(clause, None)
-                self._government_award(self._government(region), scheme, rank, year, basis, clause)
+                self._government_award(self._government(region), scheme, rank, year, basis, clause, line)
                 awarded_schemes.add(scheme)
         self._repeated_awards()
         if not any(a["recipient"] in self.agencies for a in self.awards):
@@ -772,13 +772,35 @@ class ArticleExtractor:
             ):
                 continue
             year, basis = self._award_year(sentence, handed_date)
-            self._government_award(recipient, scheme, None, year, basis, sentence)
+            ranks = list(dict.fromkeys(n for n, _, ceremony in self.f.ranks(sentence) if not ceremony))
+            last = self.awards[-1] if self.awards else {}
+            if not ranks and self._same_award(sentence) and last.get("scheme") == scheme and last.get("rank"):
+                ranks = [str(last["rank"])]  # "predikat yang sama diraih ..."
+            rank = ranks[0] if len(ranks) == 1 else None
+            self._government_award(recipient, scheme, rank, year, basis, sentence, line)
 
     def _government_award(
-        self, recipient: str, scheme: str, rank: str | None, year: int | None, basis: str | None, sentence: str
+        self,
+        recipient: str,
+        scheme: str,
+        rank: str | None,
+        year: int | None,
+        basis: str | None,
+        sentence: str,
+        line: str,
     ) -> None:
-        """A region government's award stated by ``sentence``: one per category when it names
-        several ("untuk dua kategori, yaitu kategori A dan kategori B")."""
+        """A region government's award stated by ``sentence`` of ``line``: one per category when it
+        names several ("untuk dua kategori, yaitu kategori A dan kategori B"); without a rank in the
+        sentence, the one rank the paragraph names ("... masuk daftar KLA. Menteri menyerahkan
+        penghargaan KLA predikat Nindya ...")."""
+        if rank is None:  # a rank written just after a name of the same scheme elsewhere in the paragraph
+            spans = [sp for n, sp in self.f.schemes(line) if n == scheme]
+            near = {
+                n
+                for n, sp, ceremony in self.f.ranks(line)
+                if not ceremony and any(0 <= sp.start - s.end <= 30 for s in spans)
+            }
+            rank = near.pop() if len(near) == 1 else None
         named = categories(sentence)
         for category in named if len(named) > 1 else [None]:
             self._add_award(recipient, scheme, rank, year, basis, sentence, 0.6, sentence, {}, category=category)

@@ -294,7 +294,8 @@ class Finder:
             label = self.r.find_notation("rank", m.group(0))
             if label:
                 out.append((label, Span(m.group(0), m.start(), m.end()), False))
-        for m in re.finditer(r"\bkategori\s+([A-Za-z]+)", text, re.IGNORECASE):
+        # "kategori Pratama", "predikat Nindya", "tingkat Utama": a tier named after its word
+        for m in re.finditer(r"\b(?:kategori|predikat|tingkat|peringkat)\s+([A-Za-z]+)", text, re.IGNORECASE):
             try:
                 notation = self.r.notation("rank", m.group(1))
             except ResolutionError:

@@ -284,6 +284,22 @@ def test_same_award_for_a_list_and_government_schemes(resolver, finder) -> None:
     }
 
 
+def test_tiers_of_a_government_award_and_the_same_tier_for_others(resolver, finder) -> None:
+    text = (
+        "Kota Contoh Naik ke Predikat Nindya\n\nSabtu, 23 Juli 2022\n\n"
+        "BOGOR - Kota Palopo kembali masuk daftar Kota Layak Anak (KLA). Menteri PPPA menyerahkan "
+        "penghargaan KLA predikat Nindya tahun 2022 kepada Wali Kota Palopo Judas Amir.\n"
+        "Selain Palopo, predikat yang sama diraih antara lain Kabupaten Gowa dan Kabupaten Bone.\n"
+    )
+    record, _ = extract_facts(article_from_text(text), resolver, finder)
+    got = {(a["recipient"], a["scheme"], a.get("rank"), a.get("year")) for a in record["awards"]}
+    assert got == {
+        ("Pemerintah Kota Palopo", "kla", "nindya", 2022),
+        ("Pemerintah Kabupaten Gowa", "kla", "nindya", 2022),
+        ("Pemerintah Kabupaten Bone", "kla", "nindya", 2022),
+    }
+
+
 def test_named_ranks_and_time_said_before_a_name(finder: Finder) -> None:
     assert [n for n, _, _ in finder.ranks("meraih predikat Honorable Mention pada UNPSA 2024")] == ["honorable-mention"]
     assert [n for n, _, _ in finder.ranks("para pemenang diumumkan")] == []
