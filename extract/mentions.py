@@ -312,6 +312,8 @@ class Finder:
         """A scheme, a reference agency or a stop-listed acronym: not an innovation."""
         if name.split() and self.lex.has("not_innovation_heads", name.split()[0]):
             return True
+        if self.lex.has("not_innovation_names", name):  # "aplikasi Android"
+            return True
         for value in (acronym, name):
             if not value:
                 continue
@@ -434,6 +436,7 @@ class Finder:
             *self.enumerated(text),
             *self.more_named(text, bool(innovations)),
             *self.sentence_subjects(text),
+            *self.appositions(text),
         ]:
             spans = taken + [(inn.span.start, inn.span.end) for inn in innovations]
             if not any(a < mention.span.end and mention.span.start < b for a, b in spans):
@@ -522,6 +525,22 @@ class Finder:
             if self._wins(text, run[0].start(), run[0].start() + len(name)) and self._may_name_innovation(name):
                 acronym = name if len(run) == 1 and name.isupper() else None
                 yield InnovationMention(name, acronym, Span(name, run[0].start(), run[0].start() + len(name)), True)
+
+    def appositions(self, text: str) -> Iterator[InnovationMention]:
+        """A name explained by an innovation word right after it: "Dua di antaranya ...: Singa
+        Lahir, aplikasi Android karya RS ...". The name opens a sentence or follows a colon."""
+        cue = "|".join(re.escape(c) for c in self.lex.words["innovation_cues"])
+        for m in re.finditer(r"(?:^|[.!?:]\s+)(?=[A-Z0-9])", text):
+            run = capitalised_run(text, m.end(), limit=6, digits=True)
+            if not 1 <= len(run) <= 5:
+                continue
+            if not re.match(rf",\s+(?:sebuah\s+|yakni\s+)?(?:{cue})\b", text[run[-1].end() :], re.IGNORECASE):
+                continue
+            name = text[run[0].start() : run[-1].end()]
+            if name.split()[0].lower() in self.lex.language_words | self.lex.word_sets["sentence_openers"]:
+                continue
+            if self._may_name_innovation(name):
+                yield InnovationMention(name, None, Span(name, run[0].start(), run[-1].end()), True)
 
     def _is_region(self, name: str) -> bool:
         """The whole of ``name`` names a region ("Kota Palu", "Donggala")."""

@@ -150,7 +150,7 @@ def _norm(s: str) -> str:
 def _boilerplate(line: str) -> bool:
     bp = lexicon().boilerplate
     s = _norm(line)
-    return s in bp["whole"] or any(s.startswith(p) for p in bp["starts"])
+    return s in bp["whole"] or any(s.startswith(p) for p in bp["starts"]) or any(c in s for c in bp["contains"])
 
 
 def check_language(text: str, name: str = "input") -> None:

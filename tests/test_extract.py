@@ -205,6 +205,13 @@ def test_names_that_open_a_sentence_reaching_a_rank(finder: Finder) -> None:
         assert names(text) == [], text
 
 
+def test_names_explained_by_an_innovation_word(finder: Finder) -> None:
+    """(Invented sentences.)"""
+    names = lambda text: [m.name for m in finder.innovations_and_units(text)[0]]  # noqa: E731
+    assert names("Dua di antaranya dipuji panelis: Sapa Warga, aplikasi Android karya RSUD kota.") == ["Sapa Warga"]
+    assert names("Pertama, inovasi itu murah. Menurut Bambang, program itu berjalan baik.") == []
+
+
 def test_list_items_of_innovations(finder: Finder) -> None:
     item = finder.list_item("- Sapa Warga dari Kabupaten Gowa;")
     assert item is not None and (item.name, item.acronym) == ("Sapa Warga", None)
@@ -458,6 +465,16 @@ def test_latin1_and_html_are_read() -> None:
     assert decode("Kota Pekalongan – caf\u00e9".encode("latin-1", "replace")).endswith("café")
     text = html_to_text("<p>Satu</p><script>alert('x')</script><style>p{}</style><p>Dua &amp; tiga</p>")
     assert "alert" not in text and "Dua & tiga" in text
+
+
+def test_footer_lines_are_set_aside() -> None:
+    text = (
+        "Kota Contoh Luncurkan Aplikasi Baru untuk Warga\n\nSenin, 3 Mei 2021\n\n"
+        "PALOPO - Pemerintah Kota Palopo meluncurkan inovasi Sapa Warga untuk melayani aduan warga setiap "
+        "hari, dari jalan rusak sampai lampu jalan yang padam di seluruh kelurahan kota itu.\n"
+        "Kabar Palopo (c) 2021 | Redaksi | Kontak | Kebijakan Privasi\n"
+    )
+    assert [line.text for line in article_from_text(text).body][-1].startswith("PALOPO")
 
 
 def test_boilerplate_is_set_aside() -> None:
