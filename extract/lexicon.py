@@ -45,6 +45,7 @@ class Lexicon:
     word_sets: dict[str, frozenset[str]]
     sdgs: dict[str, list[str]]
     region_cues: dict[str, list[str]]
+    province_short: dict[str, str]  # "kaltara" -> "Kalimantan Utara" (regions.yaml)
     unit_acronyms: dict[str, str]  # "diskominfo" -> "Dinas Komunikasi dan Informatika" (units.yaml)
 
     def has(self, group: str, word: str) -> bool:
@@ -75,5 +76,6 @@ def lexicon() -> Lexicon:
         word_sets={k: frozenset(_lower(v)) for k, v in words.items()},
         sdgs={str(k): _lower(v) for k, v in _read("sdgs.yaml").items()},
         unit_acronyms={str(k).lower(): str(v) for k, v in _read("units.yaml")["acronyms"].items()},
-        region_cues={k: _lower(v) for k, v in _read("regions.yaml").items()},
+        region_cues={k: _lower(v) for k, v in _read("regions.yaml").items() if k != "province_short"},
+        province_short={str(k).lower(): str(v) for k, v in _read("regions.yaml")["province_short"].items()},
     )

@@ -118,6 +118,10 @@ class Gazetteer:
             for prefix in self.PREFIXES:
                 base = base.removeprefix(prefix)
             self.by_base.setdefault(base.lower(), []).append(region)
+        provinces = {r.name: r for r in resolver.regions.values() if r.kind == PSIKG.Province}
+        for short, name in lexicon().province_short.items():  # "Gubernur Kaltara"
+            if name in provinces:
+                self.by_base.setdefault(short, []).append(provinces[name])
         names = sorted(self.by_base, key=len, reverse=True)
         self.pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
         cues = lexicon().region_cues

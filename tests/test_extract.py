@@ -109,6 +109,14 @@ def test_kota_and_kabupaten_are_told_apart(finder: Finder, text: str, code: str)
     assert found and found[0].region.code == code
 
 
+def test_short_province_names(finder: Finder) -> None:
+    (rm,) = [m for m in finder.regions("diterima Gubernur Kaltara di Tanjung Selor") if m.region]
+    assert rm.region.name == "Kalimantan Utara"
+    (o,) = finder.officials("Penghargaan diterima Sekprov Kaltara H Suriansyah, mewakili gubernur.")
+    assert o.name.endswith("Suriansyah") and o.role == "Sekretaris Daerah"
+    assert o.region is not None and o.region.region is not None and o.region.region.name == "Kalimantan Utara"
+
+
 def test_bare_ambiguous_name_is_not_guessed(finder: Finder) -> None:
     (mention,) = finder.regions("PEKALONGAN - Dalam rangka")
     assert mention.region is None and {r.code for r in mention.candidates} == {"33.26", "33.75"}
