@@ -111,8 +111,6 @@ class ArticleExtractor:
         self.region_mentions: list[list[RegionMention]] = []
         self.officials: list[list[OfficialMention]] = []
         self.notes: list[str] = []
-        self.list_intros: dict[int, int] = {}  # list item line -> the line opening the list
-        self.listed: dict[int, int] = {}  # list item lines that name an innovation -> the opening line
 
     # ------------------------------------------------------------------ context
     def _regions(self) -> None:
@@ -168,22 +166,22 @@ class ArticleExtractor:
 
     def _innovations(self) -> None:
         units: list[tuple[int, UnitMention]] = []
-        self.list_intros = self._list_intros()
+        list_intros = self._list_intros()  # list item line -> the line opening the list
         for i, line in enumerate(self.lines):
             found, unit_mentions = self.f.innovations_and_units(line)
             units += [(i, u) for u in unit_mentions]
-            item = self.f.list_item(line) if i in self.list_intros else None
+            item = self.f.list_item(line) if i in list_intros else None
             if item and not any(m.span.start < item.span.end and item.span.start < m.span.end for m in found):
                 found.append(item)
+            # a listed innovation is also spoken of by the line opening the list
+            opening = list_intros[i] if item is not None else None
             for mention in found:
-                if item is not None:  # a listed innovation is also spoken of by the line opening the list
-                    self.listed[i] = self.list_intros[i]
                 known = next((inn for inn in self.innovations if inn.matches(mention)), None)
                 if known:
                     known.mentions.append(i)
-                    if i in self.listed:
-                        known.mentions.append(self.listed[i])
-                        known.listed_in[self.listed[i]] = i
+                    if opening is not None:
+                        known.mentions.append(opening)
+                        known.listed_in[opening] = i
                     if mention.acronym and not known.acronym and len(mention.name.split()) > 1:
                         known.acronym, known.name = mention.acronym, fold(mention.name)
                         known.quote = sentence_at(line, mention.span.start)
@@ -201,9 +199,9 @@ class ArticleExtractor:
                     mentions=[i],
                     confidence=0.85 if mention.acronym and mention.acronym != mention.name else 0.7,
                 )
-                if i in self.listed:
-                    inn.mentions.append(self.listed[i])
-                    inn.listed_in[self.listed[i]] = i
+                if opening is not None:
+                    inn.mentions.append(opening)
+                    inn.listed_in[opening] = i
                 inn.region = self._region_near(i, mention.span.start, mention.span.end)
                 agency = self._unit_after(i, mention.span.end, unit_mentions)
                 if agency:
@@ -479,11 +477,10 @@ class ArticleExtractor:
 
     # ------------------------------------------------------------------ awards
     def _award_year(self, text: str, date: ResolvedDate | None) -> tuple[int | None, str | None]:
-        lowered = text.lower()
         years = [y for y, _ in stated_years(text).most_common()]
         if years:  # "Sebelumnya ... pernah menembus Top 40 pada 2018": the year it states
             return years[0], None
-        if any(re.search(rf"\b{re.escape(c)}\b", lowered) for c in self.lex.words["earlier_cues"]):
+        if self._says(text, "earlier_cues"):
             return None, "earlier award: the article calls it earlier and gives no year"
         if date:
             return int(date.iso[:4]), None
@@ -549,8 +546,7 @@ class ArticleExtractor:
         awarded_schemes: set[str] = set()
         pending: list[tuple[int, str, Any]] = []
         for i, line in enumerate(self.lines):
-            lowered = line.lower()
-            if not any(re.search(rf"\b{re.escape(c)}\b", lowered) for c in self.lex.words["award_cues"]):
+            if not self._says(line, "award_cues"):
                 continue
             schemes = self.f.schemes(line)
             ranks = [(n, s) for n, s, ceremony in self.f.ranks(line) if not ceremony]
@@ -599,8 +595,7 @@ class ArticleExtractor:
                 pending.append((i, line, (schemes, ranks)))
         article_scheme = self._article_scheme()
         for i, line, (schemes, ranks) in pending:
-            lowered = line.lower()
-            receipt = any(re.search(rf"\b{re.escape(c)}\b", lowered) for c in self.lex.words["receipt"])
+            receipt = self._says(line, "receipt")
             if not receipt:
                 continue
             if not schemes:
@@ -624,12 +619,7 @@ class ArticleExtractor:
             if region is None or not fresh:
                 continue
             receipt_sentences = [
-                sentence_at(line, sp.start)
-                for _, sp in schemes
-                if any(
-                    re.search(rf"\b{re.escape(c)}\b", sentence_at(line, sp.start).lower())
-                    for c in self.lex.words["receipt"]
-                )
+                sentence_at(line, sp.start) for _, sp in schemes if self._says(sentence_at(line, sp.start), "receipt")
             ]
             for scheme in fresh:
                 spans = [sp for n, sp in schemes if n == scheme]
@@ -654,8 +644,7 @@ class ArticleExtractor:
         for i, line in enumerate(self.lines):
             for scheme, span in self.f.schemes(line):
                 sentence = sentence_at(line, span.start)
-                lowered = sentence.lower()
-                if not any(re.search(rf"\b{re.escape(c)}\b", lowered) for c in self.lex.words["receipt"]):
+                if not self._says(sentence, "receipt"):
                     continue
                 after = re.match(r"\s*(?:tahun\s+|pada\s+)?((?:19|20)\d\d)\b", line[span.end :])
                 if not after:
@@ -686,8 +675,7 @@ class ArticleExtractor:
         """Service units listed as receivers ("yang memperoleh penghargaan yaitu A dan B")."""
         scheme = None
         for line in self.lines:
-            lowered = line.lower()
-            if any(re.search(rf"\b{re.escape(c)}\b", lowered) for c in self.lex.words["receipt"]):
+            if self._says(line, "receipt"):
                 found = self.f.schemes(line)
                 if found:
                     scheme = found[0][0]
@@ -722,7 +710,7 @@ class ArticleExtractor:
         line = self.lines[i]
         lowered = line.lower()
         m = re.search(r"\b(?:yaitu|yakni|adalah)\b", lowered)
-        if not m or not any(re.search(rf"\b{re.escape(c)}\b", lowered[: m.start()]) for c in self.lex.words["receipt"]):
+        if not m or not self._says(lowered[: m.start()], "receipt"):
             return []
         out = []
         for o in self.officials[i]:
@@ -762,7 +750,7 @@ class ArticleExtractor:
         line = self.lines[i]
         for rm in self._cued_regions(i):
             sentence = sentence_at(line, rm.span.start)
-            if not any(re.search(rf"\b{re.escape(c)}\b", sentence.lower()) for c in self.lex.words["receipt"]):
+            if not self._says(sentence, "receipt"):
                 continue
             assert rm.region is not None
             recipient = self._government(rm.region)
@@ -911,8 +899,12 @@ class ArticleExtractor:
         self.awards.append(entry)
 
     def _same_award(self, line: str) -> bool:
-        lowered = line.lower()
-        return any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in self.lex.words["same_award"])
+        return self._says(line, "same_award")
+
+    def _says(self, text: str, group: str) -> bool:
+        """Whether ``text`` holds a whole word or phrase of the list ``group`` of words.yaml."""
+        lowered = text.lower()
+        return any(re.search(rf"\b{re.escape(c)}\b", lowered) for c in self.lex.words[group])
 
     def _repeat_award(self, award: dict[str, Any], inn: Innovation, i: int) -> None:
         """The award just spoken of, given to ``inn`` too ("menerima penghargaan serupa")."""

@@ -56,8 +56,9 @@ class Lexicon:
 @functools.cache
 def lexicon() -> Lexicon:
     """The lexicon shipped in ``extract/lexicon/`` (read once per process)."""
-    cal, bp, lang, ttl, words = (
-        _read(n) for n in ("calendar.yaml", "boilerplate.yaml", "language.yaml", "titles.yaml", "words.yaml")
+    cal, bp, lang, ttl, words, regions = (
+        _read(n)
+        for n in ("calendar.yaml", "boilerplate.yaml", "language.yaml", "titles.yaml", "words.yaml", "regions.yaml")
     )
     return Lexicon(
         months={str(k).lower(): int(v) for k, v in cal["months"].items()},
@@ -76,6 +77,6 @@ def lexicon() -> Lexicon:
         word_sets={k: frozenset(_lower(v)) for k, v in words.items()},
         sdgs={str(k): _lower(v) for k, v in _read("sdgs.yaml").items()},
         unit_acronyms={str(k).lower(): str(v) for k, v in _read("units.yaml")["acronyms"].items()},
-        region_cues={k: _lower(v) for k, v in _read("regions.yaml").items() if k != "province_short"},
-        province_short={str(k).lower(): str(v) for k, v in _read("regions.yaml")["province_short"].items()},
+        region_cues={k: _lower(v) for k, v in regions.items() if k != "province_short"},
+        province_short={str(k).lower(): str(v) for k, v in regions["province_short"].items()},
     )

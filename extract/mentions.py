@@ -264,6 +264,12 @@ class Finder:
         self.ministry_vocab = sorted({w for k in names for w in k.split() if len(w) > 3})
         self._close: dict[str, str] = {}
         self.honorifics_lower = {h.lower() for h in self.lex.honorifics}
+        cues = sorted(self.lex.words["innovation_cues"], key=len, reverse=True)
+        any_cue = "|".join(re.escape(c) for c in cues)
+        self.cue_word = re.compile(rf"\b(?:{any_cue})\b")  # in lower-cased text
+        self.cue_then_name = re.compile(rf"\b({any_cue})\b\s+", re.IGNORECASE)  # "inovasi Name"
+        self.explained_by_cue = re.compile(rf",\s+(?:sebuah\s+|yakni\s+)?(?:{any_cue})\b", re.IGNORECASE)
+        self.openers = self.lex.language_words | self.lex.word_sets["sentence_openers"]
 
     # ------------------------------------------------------------------ schemes and ranks
     def schemes(self, text: str) -> list[tuple[str, Span]]:
@@ -524,7 +530,7 @@ class Finder:
             if not 1 <= len(run) <= 5 or run[-1].group(0).endswith("."):
                 continue
             name = text[run[0].start() : run[-1].end()].rstrip(",")
-            if name.split()[0].lower() in self.lex.language_words | self.lex.word_sets["sentence_openers"]:
+            if name.split()[0].lower() in self.openers:
                 continue  # "Dengan masuk Top 45, ...", "Pada 2015 ...": a sentence opening, not a name
             if self._wins(text, run[0].start(), run[0].start() + len(name)) and self._may_name_innovation(name):
                 acronym = name if len(run) == 1 and name.isupper() else None
@@ -533,15 +539,12 @@ class Finder:
     def appositions(self, text: str) -> Iterator[InnovationMention]:
         """A name explained by an innovation word right after it: "Dua di antaranya ...: Singa
         Lahir, aplikasi Android karya RS ...". The name opens a sentence or follows a colon."""
-        cue = "|".join(re.escape(c) for c in self.lex.words["innovation_cues"])
         for m in re.finditer(r"(?:^|[.!?:]\s+)(?=[A-Z0-9])", text):
             run = capitalised_run(text, m.end(), limit=6, digits=True)
-            if not 1 <= len(run) <= 5:
-                continue
-            if not re.match(rf",\s+(?:sebuah\s+|yakni\s+)?(?:{cue})\b", text[run[-1].end() :], re.IGNORECASE):
+            if not 1 <= len(run) <= 5 or not self.explained_by_cue.match(text, run[-1].end()):
                 continue
             name = text[run[0].start() : run[-1].end()]
-            if name.split()[0].lower() in self.lex.language_words | self.lex.word_sets["sentence_openers"]:
+            if name.split()[0].lower() in self.openers:
                 continue
             if self._may_name_innovation(name):
                 yield InnovationMention(name, None, Span(name, run[0].start(), run[-1].end()), True)
@@ -597,10 +600,9 @@ class Finder:
     def enumerated(self, text: str) -> Iterator[InnovationMention]:
         """Names enumerated after an innovation word: "program unggulan daerahnya, seperti Klik Me,
         Kampungrajamapan dan Mabuk Kepayang, telah ...". Two names at least, each a capitalised run."""
-        cue = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in self.lex.words["innovation_cues"]) + r")\b")
         for m in ENUMERATION.finditer(text):
             before = " ".join(w.group(0).lower() for w in words_before(text, m.start(), 6))
-            if not cue.search(before):
+            if not self.cue_word.search(before):
                 continue
             items: list[tuple[int, int]] = []
             pos = m.end()
@@ -621,9 +623,7 @@ class Finder:
 
     def _cued_names(self, text: str) -> Iterator[InnovationMention]:
         """Names announced by a cue word: "inovasi 3 in 1 pelayanan publik", "Program Laboratorium X"."""
-        cues = sorted(self.lex.words["innovation_cues"], key=len, reverse=True)
-        pattern = re.compile(r"\b(" + "|".join(re.escape(c) for c in cues) + r")\b\s+", re.IGNORECASE)
-        for m in pattern.finditer(text):
+        for m in self.cue_then_name.finditer(text):
             pos = m.end()
             previous = words_before(text, m.start(), 1)
             if previous and (previous[0].group(0).isdigit() or self.lex.has("numbers", previous[0].group(0))):
