@@ -97,6 +97,21 @@ def test_editions_name_known_schemes_and_ranks(store) -> None:
         assert e.source_url.startswith("http"), e
 
 
+def test_stages_are_written_out_to_their_closure() -> None:
+    """Queries and shapes follow laterStageOf one step (a `+` path inside FILTER NOT EXISTS is
+    answered wrongly by Virtuoso 7.2), so schemes.ttl must state every stage a rank is later than."""
+    import rdflib
+
+    later = rdflib.URIRef("https://w3id.org/psikg/ontology#laterStageOf")
+    g = rdflib.Graph().parse(DATA_DIR / "reference" / "schemes.ttl")
+    stated = {(a, b) for a, _, b in g.triples((None, later, None))}
+    assert stated, "schemes.ttl states no stages"
+    closure = set(stated)
+    while extra := {(a, d) for a, b in closure for c, d in closure if b == c} - closure:
+        closure |= extra
+    assert closure == stated, f"stages missing from schemes.ttl: {sorted(closure - stated)}"
+
+
 def test_bad_editions_file_is_reported(tmp_path: Path) -> None:
     bad = tmp_path / "editions.yaml"
     bad.write_text(
