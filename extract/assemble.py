@@ -22,6 +22,8 @@ from .mentions import BULLET, Finder, InnovationMention, OfficialMention, Region
 from .reading import Article
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[A-Z“\"(])")
+# Between an innovation's name (and its acronym in brackets) and its owner: "A (ACR) dari Kota X".
+OWNER_GAP = re.compile(r"(?:\s*\([^()]{1,80}\))?\s+(?:dari|milik|asal|karya|besutan|garapan)\s+")
 # "kategori X" in an award's sentence: X runs to a punctuation mark or a word that leaves the name.
 _CATEGORY = re.compile(
     r"\bkategori\s+(?!sekaligus\b|yang\b|ini\b|tersebut\b)(.+?)"
@@ -227,6 +229,9 @@ class ArticleExtractor:
         if not cued:
             return self.ctx.main_region
         line = self.lines[i]
+        for rm in cued:  # "A (ACR) dari Kabupaten X": the owner written right after the name
+            if rm.span.start >= end and OWNER_GAP.fullmatch(line, end, rm.span.start):
+                return rm.region
         verbs = self.lex.words["replication"]
 
         def crosses_replication(a: int, b: int) -> bool:

@@ -152,16 +152,25 @@ def predicted_facts(record: dict[str, Any], r: Resolver) -> dict[str, list[dict[
     return facts
 
 
+def _region_code(name: str, r: Resolver) -> str | None:
+    """The code of a region named by its official name (the province "Jambi", not ambiguous
+    with "Kota Jambi" here) or by a name the resolver reads; None when it names none."""
+    for region in r.regions.values():
+        if region.name == name:
+            return region.code
+    try:
+        return r.region(name).code
+    except ResolutionError:
+        return None
+
+
 def _match(kind: str, gold: dict[str, Any], pred: dict[str, Any], r: Resolver) -> bool:
     if kind == "innovations":
         if gold.get("acronym") and pred.get("acronym"):
             return key(gold["acronym"]).replace(" ", "") == key(pred["acronym"]).replace(" ", "")
         return _same_name(gold["name"], pred["name"]) or _same_name(gold.get("acronym"), pred["name"])
     if kind == "regions":
-        try:
-            return r.region(gold["region"]).code == r.region(pred["region"]).code
-        except ResolutionError:
-            return False
+        return _region_code(gold["region"], r) == _region_code(pred["region"], r) is not None
     if kind == "awards":
         same_recipient = _same_name(str(gold["recipient"]), str(pred["recipient"])) or _similar_org(
             str(gold["recipient"]), str(pred["recipient"]), r

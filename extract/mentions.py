@@ -29,7 +29,12 @@ OPEN_QUOTES = "“\"'‘«"
 # The marker of a list item: "- ", "• ", "1. ", "2) ", "a. ".
 BULLET = re.compile(r"^\s*(?:[-–•*·▪●]|\d{1,2}[.)]|[a-z][.)])\s+")
 # Words that open an enumeration in running text: "program unggulan, seperti A, B dan C".
-ENUMERATION = re.compile(r"\b(?:seperti|yakni|yaitu|antara lain|di antaranya|diantaranya|meliputi|berupa)\s*:?\s+")
+ENUMERATION = re.compile(
+    r"\b(?:seperti|yakni|yaitu|ialah|adalah|antara lain|di antaranya|diantaranya|meliputi|berupa)\s*:?\s+"
+)
+# What may stand between an enumerated name and the next: its acronym in brackets, its owner
+# ("A dari Kabupaten X, B dari Kota Y").
+ITEM_OWNER = re.compile(r"(?:\s*\([^()]{1,80}\))?(?:\s+(dari|milik|asal|karya)\s+)?")
 # Where the name at the start of a list item ends: "Sahabat Lapor dari Kabupaten Gowa;".
 ITEM_END = re.compile(
     r"\s*(?:[,;:(]|\s[-–]\s|$|\s(?:dari|milik|oleh|yang|di|pada|untuk|karya|besutan|garapan|asal|inovasi|program)\s)"
@@ -201,6 +206,16 @@ OR_ACRONYM = re.compile(
     r"\s+atau\s+(?:(?:yang\s+)?(?:disingkat|dikenal(?:\s+dengan)?|biasa\s+disebut)\s+)?"
     r"([A-Z][\w\-]{1,20}(?:\s[A-Z][\w\-]*)?)\b"
 )
+# The short form first, then what it stands for: "ACR, kependekan/singkatan/akronim dari Long Name",
+# "ACR, yang berarti Long Name", "ACR atau Long Name"; and "Nama lengkapnya Long Name" after a
+# sentence about ACR.
+SPELLED_OUT = re.compile(
+    r"\s*,?\s*(?:(?:yang\s+)?(?:merupakan\s+)?(?:singkatan|kependekan|akronim|kepanjangan)\s+dari"
+    r"|,\s*yang\s+berarti|\s+atau)\s+"
+)
+FULL_NAME_CUE = re.compile(r"\b(?:[Nn]ama\s+(?:lengkap|panjang)nya|[Kk]epanjangannya)\s*(?:adalah\s+|:\s*)?")
+# Lower-case words that may stand inside a long name between capitalised ones ("... dari Lamongan").
+INNER_WORDS = CONNECTORS | {"dari", "pada", "dengan"}
 # Verbs by which an innovation, as the subject of a sentence, reaches a rank: "A kini masuk Top 45".
 WINS = re.compile(r"(?:[a-z]+\s+){0,3}(?:masuk|lolos|menembus|tembus|terpilih|meraih|menyabet)\b")
 # What may follow a name written without a cue: a comma, a full stop, or "yang/dari/milik ..." about it.
@@ -364,6 +379,8 @@ class Finder:
                     continue
                 start = run[i].start()
                 name = text[start : run[-1].end()].strip(" ,")
+                if "," in name and self._is_region(name.split(",")[0]):
+                    continue  # "... dari Kabupaten X, Long Name (ACR)": the list's last owner is no part of it
                 if acronym_fits(acronym, name):
                     yield name, acronym, start, m.end()
                     break
@@ -397,11 +414,73 @@ class Finder:
                     continue
                 yield expansion, short, run[0].start(), m.end()
 
+    def _long_form(self, text: str, pos: int, limit: int = 14) -> list[re.Match[str]]:
+        """The capitalised words of a long name from ``pos`` on; commas may stand between two of
+        them ("Kampung Bersih, Aman dan Pintar") and a few lower-case words inside (INNER_WORDS)."""
+        run: list[re.Match[str]] = []
+        for word in WORD.finditer(text, pos):
+            gap = text[(run[-1].end() if run else pos) : word.start()].strip()
+            w = word.group(0)
+            if (gap and not (gap == "," and run and capitalised(w))) or len(run) == limit:
+                break
+            if not (capitalised(w) or (run and w.lower() in INNER_WORDS)):
+                break
+            run.append(word)
+            if w.endswith(".") and not re.search(r"\.\w", w):
+                break
+        while run and run[-1].group(0).lower() in INNER_WORDS:
+            run.pop()
+        return run
+
+    def spelled_out(self, text: str) -> Iterator[tuple[str, str, int, int]]:
+        """(long name, short name, start, end) where the short form comes first: "ACR, kependekan
+        dari Long Name", "ACR, yang berarti ...", "ACR atau Long Name", "ACR ... Nama lengkapnya
+        Long Name". The short form must fit the long one (acronym_fits)."""
+        pairs: list[tuple[list[re.Match[str]], int, int]] = []  # (short run, where the long form starts, cue start)
+        for m in SPELLED_OUT.finditer(text):
+            short: list[re.Match[str]] = []
+            for w in reversed(words_before(text, m.start(), 5)):
+                if text[w.end() : (short[0].start() if short else m.start())].strip() or not capitalised(w.group(0)):
+                    break
+                short.insert(0, w)
+            pairs.append((short[-4:], m.end(), m.start()))
+        for m in FULL_NAME_CUE.finditer(text):
+            pairs.append(([], m.end(), m.start()))
+        for short, at, cue_start in pairs:
+            long_run = self._long_form(text, at)
+            while len(long_run) >= 2:
+                name = text[long_run[0].start() : long_run[-1].end()].rstrip(".")
+                candidates = [short[i:] for i in range(len(short))] if short else self._short_before(text, cue_start)
+                fit = next((s for s in candidates if acronym_fits(text[s[0].start() : s[-1].end()], name)), None)
+                if fit:
+                    acronym = text[fit[0].start() : fit[-1].end()]
+                    if len(name.split()) > len(acronym.split()) and not self._generic(name):
+                        yield name, acronym, fit[0].start(), long_run[-1].end()
+                    break
+                long_run = long_run[:-1]
+
+    def _short_before(self, text: str, end: int) -> list[list[re.Match[str]]]:
+        """Runs of one to four capitalised words in the 300 characters before ``end``, nearest first."""
+        words = list(WORD.finditer(text, max(0, end - 300), end))
+        runs: list[list[re.Match[str]]] = []
+        current: list[re.Match[str]] = []
+        for w in words:
+            if capitalised(w.group(0)) and (not current or not text[current[-1].end() : w.start()].strip()):
+                current.append(w)
+                continue
+            if current:
+                runs.append(current)
+            current = [w] if capitalised(w.group(0)) else []
+        if current:
+            runs.append(current)
+        return [r[i:] for r in reversed(runs) if len(r) <= 4 for i in range(len(r))]
+
     def innovations_and_units(self, text: str) -> tuple[list[InnovationMention], list[UnitMention]]:
         """Innovations ("Name (ACR)", "inovasi Name", "Program Name") and units ("Dinas X (DX)")."""
         innovations: list[InnovationMention] = []
         units: list[UnitMention] = []
         taken: list[tuple[int, int]] = []
+        uncued: list[InnovationMention] = []
         for name, acronym, start, end in self.acronym_definitions(text):
             first = name.split()[0].lower()
             two = " ".join(name.split()[:2]).lower()
@@ -409,6 +488,7 @@ class Finder:
                 self._is_known_other(name, acronym)
                 or self._is_region(name)
                 or any(name.lower().startswith(s.lower()) for s, _ in self.titles)
+                or any(s.lower().startswith(name.lower() + " ") for s, _ in self.titles)  # "Penjabat (Pj)"
             ):
                 taken.append((start, end))
                 continue
@@ -432,14 +512,22 @@ class Finder:
             )
             if cue and not self._generic(name):
                 innovations.append(InnovationMention(name, acronym, Span(text[start:end], start, end), True))
-            taken.append((start, end))
-        for name, acronym, start, end in self.expanded_names(text):
-            if any(a < end and start < b for a, b in taken) or self._is_known_other(name, acronym):
+                taken.append((start, end))
+            elif not self._generic(name):  # no cue near: kept in case another rule finds this name
+                uncued.append(InnovationMention(name, acronym, Span(text[start:end], start, end), True))
+            else:
+                taken.append((start, end))
+        held = [(u.span.start, u.span.end) for u in uncued]
+        for name, acronym, start, end in [*self.expanded_names(text), *self.spelled_out(text)]:
+            if any(a < end and start < b for a, b in taken + held) or self._is_known_other(name, acronym):
+                continue
+            if self._is_region(name) or self.lex.has("unit_heads", name.split()[0].lower()):
+                taken.append((start, end))
                 continue
             innovations.append(InnovationMention(name, acronym, Span(text[start:end], start, end), True))
             taken.append((start, end))
         for mention in self._cued_names(text):
-            if any(a < mention.span.end and mention.span.start < b for a, b in taken):
+            if any(a < mention.span.end and mention.span.start < b for a, b in taken + held):
                 continue
             innovations.append(mention)
         for mention in [
@@ -450,8 +538,12 @@ class Finder:
         ]:
             spans = taken + [(inn.span.start, inn.span.end) for inn in innovations]
             if not any(a < mention.span.end and mention.span.start < b for a, b in spans):
+                # the name as its definition gives it ("Long Name (ACR)"), when there is one
+                defined = next((u for u in uncued if u.span.start <= mention.span.start < u.span.end), None)
+                mention = defined or mention
                 innovations.append(mention)
                 taken.append((mention.span.start, mention.span.end))
+        taken.extend((u.span.start, u.span.end) for u in uncued)
         for mention in list(innovations):  # "yakni A (...) dan B, ...": the list goes on
             follower = self._listed_after(text, mention.span.end)
             if follower and not any(a < follower.span.end and follower.span.start < b for a, b in taken):
@@ -611,10 +703,17 @@ class Finder:
                 if not run:
                     break
                 items.append((run[0].start(), run[-1].end()))
-                sep = re.match(r"\s*(?:,\s*(?:dan\s+|serta\s+)?|\s(?:dan|serta)\s+)", text[run[-1].end() :])
+                tail = ITEM_OWNER.match(text, run[-1].end())
+                after = tail.end() if tail else run[-1].end()
+                if tail and tail.group(1):
+                    owner = capitalised_run(text, after, limit=6, connectors=True)
+                    if not owner:
+                        break
+                    after = owner[-1].end()
+                sep = re.match(r"\s*(?:,\s*(?:dan\s+|serta\s+)?|\s(?:dan|serta)\s+)", text[after:])
                 if not sep:
                     break
-                pos = run[-1].end() + sep.end()
+                pos = after + sep.end()
             names = [(text[a:b].rstrip("."), a) for a, b in items]
             if len(names) < 2 or not all(self._may_name_innovation(n) for n, _ in names):
                 continue
@@ -694,14 +793,19 @@ class Finder:
             if (not capitalised(word) and not honorific) or bare.lower() in self.lex.not_names or bare[0].isdigit():
                 break
             tokens.append(w)
-            if len(tokens) == 5 or (word.endswith(".") and len(bare) > 3 and word not in self.lex.honorifics):
+            # a full stop after a word of three letters or more ends the sentence, except after an
+            # opening abbreviation ("Moh. Ali")
+            ends = len(bare) > 3 or (len(bare) == 3 and len(tokens) > 1)
+            if len(tokens) == 5 or (word.endswith(".") and ends and word not in self.lex.honorifics):
                 break
         while tokens and tokens[-1].group(0).lower() in self.honorifics_lower:
             tokens.pop()
         if not tokens:
             return None
         name = text[tokens[0].start() : tokens[-1].end()]
-        if name.endswith(".") and tokens[-1].group(0) not in self.lex.honorifics and len(tokens[-1].group(0)) > 4:
+        last = tokens[-1].group(0)
+        ends = len(last) > 4 or (len(last) == 4 and len(tokens) > 1)  # "Soi." ends it, "Moh." opens it
+        if name.endswith(".") and last not in self.lex.honorifics and ends:
             name = name[:-1]
         core = [t.group(0) for t in tokens if t.group(0).lower() not in self.honorifics_lower]
         if not core or all(len(c.rstrip(".")) < 3 for c in core):

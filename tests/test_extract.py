@@ -453,6 +453,53 @@ def test_scores_on_former_blind_sets_do_not_fall_back(resolver, finder, folder: 
     assert result.overall.f1 >= floor, (result.table(), result.errors)
 
 
+def test_short_form_first_then_what_it_stands_for(finder: Finder) -> None:
+    def found(text: str) -> set[tuple[str, str | None]]:
+        innovations, _ = finder.innovations_and_units(text)
+        return {(i.name, i.acronym) for i in innovations}
+
+    assert ("Kembali Bersekolah Anak Pesisir", "Kas Anak Pesisir") in found(
+        "Kas Anak Pesisir, kependekan dari Kembali Bersekolah Anak Pesisir, menjemput anak yang putus sekolah."
+    )
+    assert ("Lorong Bersih, Aman dan Pintar", "Lorong Bantar") in found(
+        "Salah satu inovasinya adalah Lorong Bantar, akronim dari Lorong Bersih, Aman dan Pintar."
+    )
+    assert ("Peta Banjir Bersama Kurangi Risiko", "Peba Berkarib") in found(
+        "Inovasi kedua yakni Peba Berkarib atau Peta Banjir Bersama Kurangi Risiko. Layanan ini berbasis web."
+    )
+    assert ("Tani Maju Daulat Jagung dari Lamongan", "Tani Maju Dilan") in found(
+        "Dari keempat inovasi itu, Tani Maju Dilan paling dikenal. "
+        "Nama lengkapnya Tani Maju Daulat Jagung dari Lamongan."
+    )
+    # a unit spelled out, an office, two places joined by "atau": no innovation
+    assert found("Bappeda, singkatan dari Badan Perencanaan Pembangunan Daerah, memimpin rapat.") == set()
+    assert found("Surat itu ditandatangani Penjabat (Pj) Wali Kota Jambi.") == set()
+    assert found("Warga Kota Bogor atau Kabupaten Bogor dapat mendaftar.") == set()
+
+
+def test_enumerated_innovations_with_their_owners(resolver, finder) -> None:
+    text = (
+        "Gorontalo Tiru Tiga Inovasi Jawa Timur\n\nKamis, 22 Oktober 2020\n\n"
+        "GORONTALO - Tiga inovasi yang diusulkan untuk direplikasi ialah Sapa Tani dari Kabupaten Lamongan, "
+        "Klinik Usaha Milik Desa (Klinik UM Desa) dari Pemerintah Provinsi Jawa Timur, "
+        "serta Layanan Hak Sipil Anak (Lahsa) dari Kota Pasuruan.\n"
+    )
+    record, _ = extract_facts(article_from_text(text), resolver, finder)
+    got = {(i["name"], i.get("acronym"), i.get("region")) for i in record["innovations"]}
+    assert got == {
+        ("Sapa Tani", None, "Kabupaten Lamongan"),
+        ("Klinik Usaha Milik Desa", "Klinik UM Desa", "Jawa Timur"),
+        ("Layanan Hak Sipil Anak", "Lahsa", "Kota Pasuruan"),
+    }
+
+
+def test_deputy_governor_and_a_name_ending_a_sentence(finder: Finder) -> None:
+    officials = finder.officials("Teks Pancasila dibacakan Wakil Gubernur NTT Josef Nae Soi. Acara lalu ditutup.")
+    assert [(o.name, o.role) for o in officials] == [("Josef Nae Soi", "Wakil Gubernur")]
+    officials = finder.officials("Gubernur DKI Jakarta Djarot Saiful Hidayat menerima penghargaan itu.")
+    assert [(o.name, o.role) for o in officials] == [("Djarot Saiful Hidayat", "Gubernur")]
+
+
 # ---------------------------------------------------------------------------------------- bad input
 def test_bad_input_is_refused_with_a_message(tmp_path: Path) -> None:
     cases = {
