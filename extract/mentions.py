@@ -178,22 +178,30 @@ def capitalised(word: str) -> bool:
 
 
 def capitalised_run(
-    text: str, pos: int, limit: int = 5, digits: bool = False, connectors: bool = False
+    text: str,
+    pos: int,
+    limit: int = 5,
+    digits: bool = False,
+    connectors: bool = False,
+    inner: frozenset[str] | set[str] = CONNECTORS,
+    commas: bool = False,
 ) -> list[re.Match[str]]:
     """The words from ``pos`` on that are capitalised (or numbers, with ``digits``; or, with
-    ``connectors``, "dan"/"di"/... between two of them), at most ``limit``, separated by spaces
-    only, up to the end of a sentence."""
+    ``connectors``, words of ``inner`` such as "dan"/"di" between two of them), at most ``limit``,
+    separated by spaces only (or, with ``commas``, a comma before a capitalised word: "Bersih, Aman
+    dan Pintar"), up to the end of a sentence."""
     run: list[re.Match[str]] = []
     for word in WORD.finditer(text, pos):
-        if text[(run[-1].end() if run else pos) : word.start()].strip() or len(run) == limit:
-            break
         w = word.group(0)
-        if not (capitalised(w) or (digits and w[0].isdigit()) or (connectors and run and w.lower() in CONNECTORS)):
+        gap = text[(run[-1].end() if run else pos) : word.start()].strip()
+        if (gap and not (commas and gap == "," and run and capitalised(w))) or len(run) == limit:
+            break
+        if not (capitalised(w) or (digits and w[0].isdigit()) or (connectors and run and w.lower() in inner)):
             break
         run.append(word)
         if w.endswith(".") and len(w) > 3:
             break  # "... gerakan Gandeng Gendong. Penganugerahan itu": the sentence ended
-    while connectors and run and run[-1].group(0).lower() in CONNECTORS:
+    while connectors and run and run[-1].group(0).lower() in inner:
         run.pop()
     return run
 
@@ -414,24 +422,6 @@ class Finder:
                     continue
                 yield expansion, short, run[0].start(), m.end()
 
-    def _long_form(self, text: str, pos: int, limit: int = 14) -> list[re.Match[str]]:
-        """The capitalised words of a long name from ``pos`` on; commas may stand between two of
-        them ("Kampung Bersih, Aman dan Pintar") and a few lower-case words inside (INNER_WORDS)."""
-        run: list[re.Match[str]] = []
-        for word in WORD.finditer(text, pos):
-            gap = text[(run[-1].end() if run else pos) : word.start()].strip()
-            w = word.group(0)
-            if (gap and not (gap == "," and run and capitalised(w))) or len(run) == limit:
-                break
-            if not (capitalised(w) or (run and w.lower() in INNER_WORDS)):
-                break
-            run.append(word)
-            if w.endswith(".") and not re.search(r"\.\w", w):
-                break
-        while run and run[-1].group(0).lower() in INNER_WORDS:
-            run.pop()
-        return run
-
     def spelled_out(self, text: str) -> Iterator[tuple[str, str, int, int]]:
         """(long name, short name, start, end) where the short form comes first: "ACR, kependekan
         dari Long Name", "ACR, yang berarti ...", "ACR atau Long Name", "ACR ... Nama lengkapnya
@@ -447,10 +437,10 @@ class Finder:
         for m in FULL_NAME_CUE.finditer(text):
             pairs.append(([], m.end(), m.start()))
         for short, at, cue_start in pairs:
-            long_run = self._long_form(text, at)
+            long_run = capitalised_run(text, at, limit=14, connectors=True, inner=INNER_WORDS, commas=True)
+            candidates = [short[i:] for i in range(len(short))] if short else self._short_before(text, cue_start)
             while len(long_run) >= 2:
                 name = text[long_run[0].start() : long_run[-1].end()].rstrip(".")
-                candidates = [short[i:] for i in range(len(short))] if short else self._short_before(text, cue_start)
                 fit = next((s for s in candidates if acronym_fits(text[s[0].start() : s[-1].end()], name)), None)
                 if fit:
                     acronym = text[fit[0].start() : fit[-1].end()]
