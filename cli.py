@@ -843,7 +843,8 @@ def extract_command(files: tuple[Path, ...], out_dir: Path, max_size: float) -> 
     """Read news articles (text or saved HTML) and write one record per article for review.
 
     Each record (psikg-record/1, docs/record-format.md) lists the innovations, regions, awards,
-    launches and officials the article states, each with the quoted text it rests on and a
+    launches, officials and replications (which region copies which innovation of another) the
+    article states, each with the quoted text it rests on and a
     confidence from 0 to 1. A file that cannot be read (empty, binary, too large, not
     Indonesian) is reported and skipped; the others go on. Records are written whole or not at
     all. See docs/extraction.md. Exit 3 when any file failed.
@@ -921,6 +922,10 @@ def eval_extract_command(gold_dir: Path, show_errors: bool) -> None:
 
     Each gold file names an article and the facts a reader finds in it (docs/extraction.md);
     the table gives, per fact type and overall, the gold and found counts and the scores.
+    Replications are scored only for gold files that have a `replications` key.
+
+    Example:
+      psikg eval-extract --errors tests/data/extract/blind12/gold
     """
     from .build import reference_resolver
     from .extract.evaluation import evaluate

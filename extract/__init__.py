@@ -1,4 +1,4 @@
-"""Reading the news: Indonesian articles → psikg records of innovations, awards and officials.
+"""Reading the news: Indonesian articles → psikg records of innovations, awards, officials, replications.
 
 The pipeline, one module per step (docs/extraction.md):
 
@@ -8,7 +8,10 @@ The pipeline, one module per step (docs/extraction.md):
   inferred from context when missing.
 * :mod:`.mentions` — regions (Kota vs Kabupaten), innovations and acronyms, officials and
   their titles, award schemes and ranks, found in a line.
+* :mod:`.sentences` — where the sentences of a line start and end (initials are no full stop).
 * :mod:`.assemble` — mentions → the facts of one article, resolved against the reference data.
+* :mod:`.replications` — which region copies which named innovation of another, from what
+  :mod:`.assemble` found.
 * :mod:`.records` — the record written atomically, after the loader's own checks.
 * :mod:`.loading` — extracted records into a store, in graphs of their own.
 * :mod:`.evaluation` — precision, recall and F1 against annotated gold files.

@@ -20,8 +20,9 @@ from .dates import DateMention, ResolvedDate, find_dates, resolve, stated_years
 from .lexicon import lexicon
 from .mentions import BULLET, Finder, InnovationMention, OfficialMention, RegionMention, UnitMention
 from .reading import Article
+from .replications import Replication, find_replications
+from .sentences import sentence_at
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[A-Z“\"(])")
 # Between an innovation's name (and its acronym in brackets) and its owner: "A (ACR) dari Kota X".
 OWNER_GAP = re.compile(r"(?:\s*\([^()]{1,80}\))?\s+(?:dari|milik|asal|karya|besutan|garapan)\s+")
 # "kategori X" in an award's sentence: X runs to a punctuation mark or a word that leaves the name.
@@ -38,24 +39,8 @@ def categories(text: str) -> list[str]:
     return list(dict.fromkeys(fold(m.group(1)).strip()[:120] for m in _CATEGORY.finditer(text)))
 
 
+_KINDS = {"city": PSIKG.City, "regency": PSIKG.Regency, "province": PSIKG.Province}
 SERVICE_UNIT_HEADS = ("sentra", "upt", "uptd", "puskesmas", "balai", "rsud", "lapas", "unit")
-
-
-def sentence_at(line: str, pos: int) -> str:
-    """The sentence of ``line`` that contains character ``pos``.
-
-    >>> sentence_at("Diterima Walikota H. Harnojoyo. Lalu pulang.", 5)
-    'Diterima Walikota H. Harnojoyo.'
-    """
-    start = 0
-    for m in _SENTENCE_END.finditer(line):
-        word = re.search(r"(\S+)\.[\"”']?$", line[: m.start()])
-        if word and (len(word.group(1).split(".")[-1]) <= 2 or word.group(1) + "." in lexicon().honorifics):
-            continue  # "H. Harnojoyo", "MO. Royani": an initial, not a sentence end
-        if m.start() >= pos:
-            return line[start : m.start()].strip()
-        start = m.end()
-    return line[start:].strip()
 
 
 def _acr_key(text: str) -> str:
@@ -70,6 +55,7 @@ class Innovation:
     quote: str
     line: int
     region: Region | None = None
+    region_written: bool = False  # the region is written near the name, not the article's by default
     agency_ref: str | None = None
     mentions: list[int] = field(default_factory=list)  # line indexes
     listed_in: dict[int, int] = field(default_factory=dict)  # line opening a list that names it -> item line
@@ -81,6 +67,8 @@ class Innovation:
         mine, theirs = key(self.name), key(other.name)
         if self.acronym and _acr_key(other.name) == _acr_key(self.acronym):
             return True
+        if other.acronym and _acr_key(other.acronym) == _acr_key(self.name):
+            return True  # "Nama lengkapnya Long Name" of an innovation first named by its short form
         return bool(mine) and (mine == theirs or mine in theirs or (len(theirs.split()) >= 2 and theirs in mine))
 
 
@@ -110,6 +98,7 @@ class ArticleExtractor:
         self.people: dict[str, dict[str, Any]] = {}
         self.awards: list[dict[str, Any]] = []
         self.launches: list[dict[str, Any]] = []
+        self.replications: list[Replication] = []
         self.region_mentions: list[list[RegionMention]] = []
         self.officials: list[list[OfficialMention]] = []
         self.notes: list[str] = []
@@ -192,6 +181,8 @@ class ArticleExtractor:
                     # a bare acronym after a cue ("inovasi SIPRAJA") is an innovation of its own
                     pass
                 ref = slug(mention.acronym or mention.name)[:40].strip("-.") or f"innovation-{len(self.innovations)}"
+                if any(inn.ref == ref for inn in self.innovations):
+                    ref = f"{ref}-{len(self.innovations)}"
                 inn = Innovation(
                     ref,
                     fold(mention.name),
@@ -205,12 +196,19 @@ class ArticleExtractor:
                     inn.mentions.append(opening)
                     inn.listed_in[opening] = i
                 inn.region = self._region_near(i, mention.span.start, mention.span.end)
+                inn.region_written = any(rm.region == inn.region for rm in self.region_mentions[i])
                 agency = self._unit_after(i, mention.span.end, unit_mentions)
                 if agency:
                     inn.agency_ref = agency
                 self.innovations.append(inn)
         for i, unit in units:
             self._unit(unit.name, unit.acronym, sentence_at(self.lines[i], unit.span.start), i)
+        # a short form the article gave is a mention wherever it is written again ("SIP PEKA ... lolos ke Top 99")
+        for inn in self.innovations:
+            if inn.acronym and inn.acronym != inn.name and len(inn.acronym) >= 3:
+                written = re.compile(r"(?<![\w-])" + re.escape(inn.acronym) + r"(?![\w-])")
+                again = [i for i, line in enumerate(self.lines) if written.search(line)]
+                inn.mentions += [i for i in again if i not in inn.mentions]
         if len(self.innovations) == 1:  # "inovasi tersebut" can only mean the article's one innovation
             only = self.innovations[0]
             for i, line in enumerate(self.lines):
@@ -302,7 +300,7 @@ class ArticleExtractor:
             if place:
                 entry["place"] = place.group(1)
                 if region:
-                    entry["region"] = region.name
+                    entry["region"] = self.region_name(region)
                     entry["region_basis"] = (
                         f"'{place.group(1)}' names a place of {region.name} (Kemendagri {region.code})."
                     )
@@ -311,7 +309,7 @@ class ArticleExtractor:
             entry["kind"] = "regional-agency" if region else "organization"
             if region:
                 entry["parent"] = self._government(region)
-                entry["region"] = region.name
+                entry["region"] = self.region_name(region)
         entry["quote"] = quote
         self.agencies[ref] = entry
         return ref
@@ -343,6 +341,16 @@ class ArticleExtractor:
                 counts[agency.name] += 1
         return counts.most_common(1)[0][0] if counts else None
 
+    def region_name(self, region: Region) -> str:
+        """How the record names ``region``: its official name, unless that also fits a regency or city
+        (the province "Gorontalo" beside Kota and Kabupaten Gorontalo), then "Provinsi <name>"."""
+        try:
+            if self.r.region(region.name).code == region.code:
+                return region.name
+        except ResolutionError:
+            pass
+        return f"Provinsi {region.name}" if region.kind == PSIKG.Province else region.code
+
     def _government(self, region: Region) -> str:
         gov = self.r.agency_by_key(region.government_key)
         return gov.name if gov else region.name
@@ -367,6 +375,11 @@ class ArticleExtractor:
     def _post(self, o: OfficialMention, line: int) -> tuple[Any, float]:
         """The record's post value for an official and a confidence for it."""
         role_key, _ = self.r.role(o.role)
+        if o.region is None and o.kind in _KINDS:  # "Bupati Romanus Mbaraka": the head of the article's region
+            main = self.ctx.main_region
+            if main is None or main.kind != _KINDS[o.kind]:
+                raise ResolutionError(f"'{o.span.text}' names no region, and the article's is not a {o.kind}")
+            o.region = RegionMention(main, [main], o.span, o.kind, True)
         if o.region is not None:
             region = o.region.region or (self.ctx.main_region if self.ctx.main_region in o.region.candidates else None)
             if region is None:
@@ -519,6 +532,10 @@ class ArticleExtractor:
             out: dict[str, Any] = {"line": i}
             if givers:
                 out["handed_by"] = givers[-1].name
+            else:  # "diserahkan Kementerian PANRB kepada ...": a body hands it over
+                giver = self.f._ministry(line, at + len(verb) + 1)
+                if giver is not None and giver[1] <= split + 1:
+                    out["handed_by_agency"] = giver[0].iri.value
             out["received_by"] = [o.name for o in takers]
             dates = find_dates(line)
             if dates:
@@ -621,6 +638,8 @@ class ArticleExtractor:
                     self._region_awards(i, scheme, handed_date)
                 continue
             region = self._government_in(i)
+            if region is None and any(self.lex.has("government_schemes", s) for s in fresh):
+                region = self._own_government_in(i)
             if region is None or not fresh:
                 continue
             receipt_sentences = [
@@ -764,7 +783,14 @@ class ArticleExtractor:
                 a["scheme"] == scheme and (a["recipient"] == recipient or a["recipient"] in owned) for a in self.awards
             ):
                 continue
-            year, basis = self._award_year(sentence, handed_date)
+            in_line = [y for y, _ in stated_years(line).most_common()]
+            year: int | None
+            basis: str | None
+            if not stated_years(sentence) and len(in_line) == 1:
+                # "Salah satu gelar ... diraih pada IGA 2017. Saat itu Bontang termasuk ... penerima"
+                year, basis = in_line[0], None
+            else:
+                year, basis = self._award_year(sentence, handed_date)
             ranks = list(dict.fromkeys(n for n, _, ceremony in self.f.ranks(sentence) if not ceremony))
             last = self.awards[-1] if self.awards else {}
             if not ranks and self._same_award(sentence) and last.get("scheme") == scheme and last.get("rank"):
@@ -801,6 +827,17 @@ class ArticleExtractor:
     def _government_in(self, i: int) -> Region | None:
         gov = [rm.region for rm in self.region_mentions[i] if rm.region is not None and rm.kind]
         return gov[0] if gov else None
+
+    def _own_government_in(self, i: int) -> Region | None:
+        """The article's region when line ``i`` names it bare ("Banyuwangi juga tercatat menerima IGA
+        2018") or names its head without a region ("Bupati Romanus Mbaraka pernah masuk ... IGA 2012")."""
+        main = self.ctx.main_region
+        if main is None:
+            return None
+        if any(rm.region == main for rm in self.region_mentions[i]):
+            return main
+        heads = [o for o in self.officials[i] if o.kind in _KINDS and _KINDS[o.kind] == main.kind]
+        return main if heads else None
 
     def _mentioned(self, line: str, inn: Innovation) -> bool:
         return any(n and n.lower().split()[0] in line.lower() for n in (inn.acronym, inn.name))
@@ -885,6 +922,12 @@ class ArticleExtractor:
                     refs = [r for r in (self.person_ref(n) for n in handing.get("received_by", [])) if r]
                     if refs:
                         entry["received_by"] = refs
+            body = handing.get("handed_by_agency")
+            if body and self.r.scheme_organizers(scheme) and body not in self.r.scheme_organizers(scheme):
+                # a ministry passing on another body's award (KemenPANRB handing over a UN award at
+                # home): its date and place are the hand-over's, not the conferral's
+                handing = {k: v for k, v in handing.items() if k not in ("date", "venue", "venue_region")}
+                self.notes.append(f"the {scheme} award was handed over by another body than its organizer")
             date = date or handing.get("date")
             if handing.get("venue"):
                 entry["venue"] = handing["venue"]
@@ -980,7 +1023,7 @@ class ArticleExtractor:
                     regions = [rm for rm in self.f.regions(place.group(1)) if rm.kind and rm.region]
                     entry["place"] = entry["place"] if not regions else entry["place"]
                 if self.ctx.main_region:
-                    entry["region"] = self.ctx.main_region.name
+                    entry["region"] = self.region_name(self.ctx.main_region)
                 entry["quote"] = sentence_at(
                     line, lowered.find(next(w for w in words if re.search(rf"\b{re.escape(w)}\b", lowered)))
                 )
@@ -1065,6 +1108,11 @@ class ArticleExtractor:
         self._people()
         self._awards()
         self._launches()
+        self.replications = find_replications(self)
+        for rep in self.replications:
+            rep.original.region = rep.source
+            if rep.replica is not None:
+                rep.replica.region = rep.copier
         parts = self._headline_claims()
         return self._record(parts), self.notes
 
@@ -1094,13 +1142,14 @@ class ArticleExtractor:
             if inn.agency_ref:
                 entry["agency"] = inn.agency_ref
             if region:
-                entry["region"] = region.name
+                entry["region"] = self.region_name(region)
             sdgs = self._sdgs(inn)
             if sdgs:
                 entry["sdgs"] = sdgs
             entry["quote"] = inn.quote
             entry["confidence"] = inn.confidence if region else 0.5
             innovations.append(entry)
+        replications = self._replication_entries(innovations)
         if innovations:
             record["innovations"] = innovations
         if self.people:
@@ -1109,7 +1158,49 @@ class ArticleExtractor:
             record["launches"] = self.launches
         if self.awards:
             record["awards"] = self.awards
+        if replications:
+            record["replications"] = replications
         return record
+
+    def _replication_entries(self, innovations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The replications section; a copy without a name of its own becomes an innovation of the
+        copying region (added to ``innovations``) under the original's name."""
+        written = {entry["ref"] for entry in innovations}
+        out = []
+        for rep in self.replications:
+            if rep.original.ref not in written:
+                continue
+            if rep.replica is not None and rep.replica.ref in written:
+                replica = rep.replica.ref
+                basis = f"The article names the copy {rep.replica.acronym or rep.replica.name}"
+            else:
+                replica = f"{rep.original.ref}-{slug(rep.copier.name)}"[:60]
+                entry: dict[str, Any] = {"ref": replica, "name": rep.original.name}
+                if rep.original.acronym and rep.original.acronym != rep.original.name:
+                    entry["acronym"] = rep.original.acronym
+                entry |= {
+                    "owner": self._government(rep.copier),
+                    "region": self.region_name(rep.copier),
+                    "description": f"{rep.original.acronym or rep.original.name} as copied by {rep.copier.name}.",
+                    "quote": rep.quote[0],
+                    "confidence": rep.confidence,
+                }
+                innovations.append(entry)
+                written.add(replica)
+                basis = "The copy has no name of its own in the article"
+            year = f" in {rep.year}" if rep.year else ""
+            item: dict[str, Any] = {
+                "replica": replica,
+                "original": rep.original.ref,
+                "form": rep.form,
+                "basis": f"{basis}; {rep.copier.name} copies it from {rep.source.name}{year} ({rep.form}).",
+                "quote": rep.quote,
+                "confidence": rep.confidence,
+            }
+            if rep.year:
+                item["year"] = rep.year
+            out.append(item)
+        return out
 
 
 def extract_facts(

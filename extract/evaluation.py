@@ -26,7 +26,7 @@ from .mentions import Finder, acronym_fits
 from .reading import read_article
 
 GOLD_FORMAT = "psikg-extract-gold/1"
-TYPES = ("innovations", "regions", "awards", "officials")
+TYPES = ("innovations", "regions", "awards", "officials", "replications")
 
 
 @dataclass
@@ -114,8 +114,23 @@ def predicted_facts(record: dict[str, Any], r: Resolver) -> dict[str, list[dict[
     agencies = {a["ref"]: a for a in record.get("agencies", [])}
     innovations = {i["ref"]: i for i in record.get("innovations", [])}
     facts: dict[str, list[dict[str, Any]]] = {t: [] for t in TYPES}
-    for inn in innovations.values():
-        facts["innovations"].append({"name": inn["name"], "acronym": inn.get("acronym")})
+    for rep in record.get("replications", []):
+        original, replica = innovations[rep["original"]], innovations[rep["replica"]]
+        facts["replications"].append(
+            {
+                "innovation": original.get("acronym") or original["name"],
+                "from": original.get("region"),
+                "to": replica.get("region"),
+            }
+        )
+    copies = {
+        rep["replica"]
+        for rep in record.get("replications", [])
+        if innovations[rep["replica"]]["name"] == innovations[rep["original"]]["name"]
+    }
+    for ref, inn in innovations.items():
+        if ref not in copies:  # a copy under the original's name is not another innovation
+            facts["innovations"].append({"name": inn["name"], "acronym": inn.get("acronym")})
     regions: set[str] = {inn["region"] for inn in innovations.values() if inn.get("region")}
     for award in record.get("awards", []):
         recipient = award["recipient"]
@@ -181,6 +196,11 @@ def _match(kind: str, gold: dict[str, Any], pred: dict[str, Any], r: Resolver) -
                 rank = (r.notation("rank", str(rank[0])), rank[1])
         year = (int(gold["year"]) if gold.get("year") else None, int(pred["year"]) if pred.get("year") else None)
         return same_recipient and rank[0] == rank[1] and year[0] == year[1]
+    if kind == "replications":
+        same_innovation = _same_name(str(gold["innovation"]), str(pred["innovation"]))
+        same_copier = _region_code(gold["to"], r) == _region_code(str(pred["to"]), r)
+        same_source = not gold.get("from") or _region_code(gold["from"], r) == _region_code(str(pred["from"]), r)
+        return same_innovation and same_copier and same_source
     if kind == "officials":
         try:
             same_person = r.person(gold["person"]).iri == r.person(pred["person"]).iri
@@ -207,6 +227,8 @@ def score_article(gold: dict[str, Any], record: dict[str, Any], r: Resolver, nam
     result = Evaluation()
     predicted = predicted_facts(record, r)
     for kind in TYPES:
+        if kind == "replications" and kind not in gold:
+            continue  # a gold file that does not annotate replications is not scored on them
         wanted = _normalise_gold(kind, gold.get(kind) or [])
         found = list(predicted[kind])
         score = result.scores[kind]

@@ -108,6 +108,9 @@ class OfficialMention:
     extra: dict[str, str] = field(default_factory=dict)
 
 
+_REGION_KINDS = ("city", "regency", "province")
+
+
 class Gazetteer:
     """Region names of the reference data, found in text with the words around them."""
 
@@ -275,6 +278,7 @@ class Finder:
                 titles.append((spelling, t))
         titles.sort(key=lambda st: len(st[0]), reverse=True)
         self.titles = titles
+        self._title_words = frozenset(s.split()[0].lower() for s, _ in titles)
         self.title_pattern = re.compile(
             r"(?<![\w])(" + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s, _ in titles) + r")(?![\w])"
         )
@@ -300,9 +304,17 @@ class Finder:
         out = []
         for m in self.scheme_pattern.finditer(text):
             notation = self.r.find_notation("scheme", m.group(0))
-            if notation:
+            if notation and not self._regional_edition(text, m.end()):
                 out.append((notation, Span(m.group(0), m.start(), m.end())))
         return out
+
+    def _regional_edition(self, text: str, end: int) -> bool:
+        """A scheme's name followed by a region's is a region's own competition ("Top 30 KIPP Sulsel
+        2022", "Top 45 Kompetisi Inovasi Pelayanan Publik Provinsi Jawa Timur 2019"), not the scheme."""
+        rest = text[end : end + 80]
+        if not rest[1:2].isupper() or rest[:1] != " ":
+            return False  # a region's name is capitalised, one space after the scheme's
+        return any(rm.span.start == 1 and rm.region is not None for rm in self.regions(rest))
 
     RANK = re.compile(r"\b(top)\s*[- ]?\s*(\d{1,3})\b", re.IGNORECASE)
 
@@ -657,6 +669,8 @@ class Finder:
         stop = ITEM_END.search(text, pos)
         end = stop.start() if stop else len(text)
         name = text[pos:end].strip(" .;")
+        if name and name.split()[0].islower():
+            return self._named_after_description(text, pos)
         if not name or not re.search(r"[A-Z0-9]", name.split()[0]):  # "Sapa Warga", "e-SKM", "112"
             return None
         count = re.match(r"\d[\d.,]*\s+(\w+)", name)
@@ -678,6 +692,26 @@ class Finder:
         elif len(name.split()) == 1 and name.isupper():
             acronym = name
         return InnovationMention(name, acronym, Span(name, pos, pos + len(name)), True)
+
+    def _named_after_description(self, text: str, pos: int) -> InnovationMention | None:
+        """The name of an item that opens with a description, set off by commas after it: "- layanan
+        belajar daring ..., Jogja Belajar Class, oleh ..."; "- sistem informasi ... dari Kota Batu, Jawa
+        Timur, atau SIP Banget, oleh ..." (a region between commas is no name)."""
+        for m in re.finditer(r",\s*(?:atau\s+)?|\satau\s+", text[pos:]):
+            if len(text[pos : pos + m.start()].split()) < 3:
+                return None  # "- kecamatan, bagian, RSD, puskesmas": a list of words, no description
+            start = pos + m.end()
+            run = capitalised_run(text, start, limit=6, digits=True, connectors=True)
+            if not run:
+                continue
+            name = text[start : run[-1].end()].rstrip(".")
+            if len(name.split()) < 2 and "atau" not in m.group(0):
+                continue
+            ends = re.match(r"\s*(?:[,;(]|\.?\s*$)", text[run[-1].end() :])
+            if ends and not self._is_region(name) and self._may_name_innovation(name):
+                acronym = name if len(name.split()) == 1 and name.isupper() else None
+                return InnovationMention(name, acronym, Span(name, start, start + len(name)), True)
+        return None
 
     def enumerated(self, text: str) -> Iterator[InnovationMention]:
         """Names enumerated after an innovation word: "program unggulan daerahnya, seperti Klik Me,
@@ -905,6 +939,17 @@ class Finder:
             if follows == "region":
                 regions = [rm for rm in self.gazetteer.find(text[pos : pos + 60], pos) if rm.span.start - pos <= 2]
                 if not regions:
+                    # "Bupati Romanus Mbaraka": the head of a region the article must supply (its own)
+                    prose = text.rstrip()[-1:] in (".", "!", "?", '"', "”", ")")  # not a subheading
+                    bare = self._name_at(text, pos) if prose and title.get("kind") in _REGION_KINDS else None
+                    if (
+                        bare
+                        and self._could_be_a_person(bare[0])
+                        and len(bare[0].split()) >= 2
+                        and not any(self.lex.has("institutional", w) for w in bare[0].split())
+                    ):
+                        span = Span(text[m.start() : bare[1]], m.start(), bare[1])
+                        out.append(OfficialMention(bare[0], title["role"], span, kind=title["kind"]))
                     continue
                 rm = regions[0]
                 kinds = {"city": PSIKG.City, "regency": PSIKG.Regency, "province": PSIKG.Province}
@@ -914,7 +959,7 @@ class Finder:
                     rm.region = fitting[0] if len(fitting) == 1 else None
                     rm.kind = title["kind"]
                 found = self._name_at(text, rm.span.end)
-                if not found:
+                if not found or not self._could_be_a_person(found[0]):
                     continue
                 name, end = found
                 mention = OfficialMention(name, title["role"], Span(text[m.start() : end], m.start(), end), region=rm)
@@ -999,8 +1044,11 @@ class Finder:
 
     def _could_be_a_person(self, name: str) -> bool:
         """Not a weekday, month or place: "Bupati Lombok Utara, Selasa (12/10)", "Kantor
-        Gubernur Jawa Timur, Surabaya" put those where a name would stand."""
+        Gubernur Jawa Timur, Surabaya" put those where a name would stand; nor the next official's
+        title ("Bupati Banjar, Kepala Bappedalitbang Banjar HM Riza Dauly")."""
         words = name.lower().rstrip(".").split()
         if len(words) == 1 and (words[0] in self.lex.days or words[0] in self.lex.months):
+            return False
+        if words and words[0] in self._title_words:
             return False
         return not self.gazetteer.pattern.fullmatch(name.strip(" ,."))

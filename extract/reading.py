@@ -150,7 +150,14 @@ def _norm(s: str) -> str:
 def _boilerplate(line: str) -> bool:
     bp = lexicon().boilerplate
     s = _norm(line)
-    return s in bp["whole"] or any(s.startswith(p) for p in bp["starts"]) or any(c in s for c in bp["contains"])
+    crumbs = re.split("|".join(re.escape(f" {sep} ") for sep in bp["breadcrumb_separators"]), s)
+    return (
+        s in bp["whole"]
+        or any(s.startswith(p) for p in bp["starts"])
+        or any(c in s for c in bp["contains"])
+        # "Beranda > Gorontalo > Birokrasi" (no digits: "Rabu, 7 Desember 2022 | 10:20 WIB | ..." is a date line)
+        or (len(crumbs) >= 3 and all(len(c.split()) <= 4 for c in crumbs) and not re.search(r"\d", s))
+    )
 
 
 def check_language(text: str, name: str = "input") -> None:

@@ -26,7 +26,7 @@ from .assemble import extract_facts
 from .mentions import Finder
 from .reading import MAX_BYTES, Article, read_article
 
-SECTIONS = ("agencies", "innovations", "people", "launches", "awards")
+SECTIONS = ("agencies", "innovations", "people", "launches", "awards", "replications")
 
 
 @dataclass

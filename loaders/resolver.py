@@ -104,6 +104,7 @@ class Resolver:
         self._roles: dict[str, tuple[str, str]] = {}  # key(label) -> (role key, label)
         self._notations: dict[tuple[str, str], str] = {}  # (kind, key(label)) -> notation
         self._notation_labels: dict[tuple[str, str], str] = {}
+        self._organizers: dict[str, set[str]] = {}  # scheme key -> IRIs of its organizers
         self._sdgs: set[str] = set()
         self._people: dict[str, list[Person]] = defaultdict(list)
         self._people_by_iri: dict[str, Person] = {}
@@ -186,6 +187,8 @@ class Resolver:
                 self._notation_labels[(what, notation)] = min(short or ids or [notation], key=lambda s: (len(s), s))
                 for lab in [notation, *self._labels(store, node)]:
                     self._notations[(what, key(lab))] = notation
+                if what == "scheme":
+                    self._organizers[notation] = set(self._values(store, node, PSIKG.organizer))
         for cls in (PSIKG.SdgGoal, PSIKG.SdgTarget):
             for node in self._subjects(store, RDF.type, cls):
                 self._sdgs.add(node.value.rsplit("/", 1)[1])
@@ -338,6 +341,10 @@ class Resolver:
         except KeyError:
             known = sorted({v for (k, _), v in self._notations.items() if k == kind})
             raise ResolutionError(f"unknown {kind} '{name}'; known: {', '.join(known)}") from None
+
+    def scheme_organizers(self, notation: str) -> set[str]:
+        """IRIs of the bodies that run the scheme ``notation`` (psikg:organizer in schemes.ttl)."""
+        return self._organizers.get(notation, set())
 
     def notation_label(self, kind: str, notation: str) -> str:
         """A short display label of a scheme, rank or form ("KIPP", "Top 45")."""
