@@ -10,6 +10,8 @@ The pipeline, one module per step (docs/extraction.md):
   their titles, award schemes and ranks, found in a line.
 * :mod:`.sentences` — where the sentences of a line start and end (initials are no full stop).
 * :mod:`.assemble` — mentions → the facts of one article, resolved against the reference data.
+* :mod:`.awards` — the award rules of :mod:`.assemble`: recipients, schemes, ranks, years,
+  hand-overs, earlier editions, headline claims.
 * :mod:`.replications` — which region copies which named innovation of another, from what
   :mod:`.assemble` found.
 * :mod:`.records` — the record written atomically, after the loader's own checks.

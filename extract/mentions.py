@@ -109,6 +109,9 @@ class OfficialMention:
 
 
 _REGION_KINDS = ("city", "regency", "province")
+KINDS = {"city": PSIKG.City, "regency": PSIKG.Regency, "province": PSIKG.Province}
+# First words of a unit's name that make it a service unit (a hospital, a clinic), not an office.
+SERVICE_UNIT_HEADS = ("sentra", "upt", "uptd", "puskesmas", "balai", "rsud", "lapas", "unit")
 
 
 class Gazetteer:
@@ -952,9 +955,8 @@ class Finder:
                         out.append(OfficialMention(bare[0], title["role"], span, kind=title["kind"]))
                     continue
                 rm = regions[0]
-                kinds = {"city": PSIKG.City, "regency": PSIKG.Regency, "province": PSIKG.Province}
-                if title.get("kind") in kinds:
-                    fitting = [r for r in rm.candidates if r.kind == kinds[title["kind"]]]
+                if title.get("kind") in KINDS:
+                    fitting = [r for r in rm.candidates if r.kind == KINDS[title["kind"]]]
                     rm.candidates = fitting or rm.candidates
                     rm.region = fitting[0] if len(fitting) == 1 else None
                     rm.kind = title["kind"]

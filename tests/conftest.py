@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from psikg.build import build, load_reference
+from psikg.extract.mentions import Finder
 from psikg.settings import DATA_DIR
 from psikg.store import GraphStore
 
@@ -31,6 +32,18 @@ def store(built) -> GraphStore:
 def reference():
     """(reference Loaded, Resolver) over the shipped data/."""
     return load_reference(DATA_DIR)
+
+
+@pytest.fixture(scope="session")
+def resolver(reference):
+    """The resolver over the shipped data/ (as the extractor gets it)."""
+    return reference[1]
+
+
+@pytest.fixture(scope="session")
+def finder(resolver) -> Finder:
+    """The extractor's mention finder over that resolver."""
+    return Finder(resolver)
 
 
 @pytest.fixture()

@@ -31,16 +31,6 @@ TARGET = 0.95
 
 
 @pytest.fixture(scope="module")
-def resolver(reference):
-    return reference[1]
-
-
-@pytest.fixture(scope="module")
-def finder(resolver) -> Finder:
-    return Finder(resolver)
-
-
-@pytest.fixture(scope="module")
 def records(resolver, finder) -> dict[str, dict]:
     return {p.name[:3]: extract_facts(read_article(p), resolver, finder)[0] for p in SEEDS}
 

@@ -10,23 +10,12 @@ from psikg.build import build
 from psikg.extract.assemble import extract_facts
 from psikg.extract.evaluation import evaluate, score_article
 from psikg.extract.loading import article_files, load_articles
-from psikg.extract.mentions import Finder
 from psikg.extract.reading import article_from_text
 from psikg.settings import DATA_DIR
 from psikg.store import GraphStore
 
 FIXTURES = Path(__file__).parent / "data" / "extract"
 HEAD = "Replikasi Inovasi di Daerah Contoh Berjalan Lancar\n\nSenin, 14 Maret 2022\n\n"
-
-
-@pytest.fixture(scope="module")
-def resolver(reference):
-    return reference[1]
-
-
-@pytest.fixture(scope="module")
-def finder(resolver) -> Finder:
-    return Finder(resolver)
 
 
 def pairs(text: str, resolver, finder) -> set[tuple[str, str, str]]:
