@@ -512,6 +512,25 @@ def test_heads_written_without_their_region_are_the_article_regions(resolver, fi
     assert awards == {("Pemerintah Kabupaten Merauke", "iga", 2012)}
 
 
+def test_fellow_recipients_take_the_edition_of_the_sentence_before(resolver, finder) -> None:
+    text = (
+        "Lagi, Bontang Masuk Jajaran Kota Terinovatif IGA\n\nSelasa, 8 Oktober 2019\n\n"
+        "JAKARTA - Pemerintah Kota Bontang meraih Innovative Government Award (IGA) 2019 dari Kementerian "
+        "Dalam Negeri, Senin (7/10/2019).\n"
+        "Salah satu gelar sebelumnya diraih pada IGA 2017. Saat itu Bontang termasuk sepuluh kota penerima "
+        "penghargaan, bersama antara lain Kota Pontianak dan Kota Padang.\n"
+    )
+    record, _ = extract_facts(article_from_text(text, check_language=False), resolver, finder)
+    awards = {(a["recipient"], a.get("year")) for a in record["awards"]}
+    assert ("Pemerintah Kota Pontianak", 2017) in awards and ("Pemerintah Kota Padang", 2017) in awards
+    assert ("Pemerintah Kota Pontianak", 2019) not in awards
+
+
+def test_a_name_never_starts_with_a_title(finder: Finder) -> None:
+    officials = finder.officials("Dokumen diteken Bupati Banjar, Kepala Bappedalitbang Banjar HM Riza Dauly.")
+    assert all(not o.name.startswith("Kepala") for o in officials), [(o.name, o.role) for o in officials]
+
+
 def test_a_region_competition_named_like_a_scheme_is_no_award(resolver, finder) -> None:
     assert [n for n, _ in finder.schemes("masuk Top 30 KIPP Sulsel 2022 bersama dua inovasi lain")] == []
     assert [n for n, _ in finder.schemes("Top 45 Kompetisi Inovasi Pelayanan Publik Provinsi Jawa Timur 2019")] == []

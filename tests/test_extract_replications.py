@@ -41,6 +41,20 @@ def test_passive_with_agent_and_stated_owner(resolver, finder) -> None:
     }
 
 
+def test_the_copier_stands_after_a_passive_verb_and_before_an_active_one(resolver, finder) -> None:
+    passive = (
+        "WATAMPONE - Pemerintah Kabupaten Bone terus menekan perkawinan anak. Inovasi SIP PEKA (Strategi "
+        "Pencegahan Perkawinan Anak) milik Pemkab Bone menuai pujian.\n"
+        "Catatan jaringan inovasi Sulsel menyebut SIP PEKA telah direplikasi oleh Kabupaten Wajo.\n"
+    )
+    assert pairs(passive, resolver, finder) == {("SIP PEKA", "Kabupaten Bone", "Kabupaten Wajo")}
+    active = (
+        "SENGKANG - Pemerintah Kabupaten Wajo belajar dari tetangga. Kabupaten Wajo mereplikasi SIP PEKA "
+        "(Strategi Pencegahan Perkawinan Anak) milik Pemkab Bone yang dipuji Provinsi Sulawesi Selatan.\n"
+    )
+    assert pairs(active, resolver, finder) == {("SIP PEKA", "Kabupaten Bone", "Kabupaten Wajo")}
+
+
 def test_the_copy_with_a_name_of_its_own(resolver, finder) -> None:
     text = (
         "SINGARAJA - Pemerintah Kabupaten Buleleng menyiapkan replikasi inovasi tahun ini.\n"
