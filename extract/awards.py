@@ -246,6 +246,13 @@ class AwardRules:
                     continue
                 start = line.find(sentence)
                 recipients = [r for r, sc in won if sc == scheme]
+                if len(recipients) > 1:  # several governments won it: the one the sentence names
+                    written = {
+                        self._government(rm.region)
+                        for rm in self.region_mentions[i]
+                        if rm.region and start <= rm.span.start < start + len(sentence)
+                    }
+                    recipients = [r for r in recipients if r in written]
                 named = {
                     self._government(rm.region)
                     for rm in self.region_mentions[i]
@@ -347,6 +354,8 @@ class AwardRules:
             sentence = sentence_at(line, rm.span.start)
             if not self._says(sentence, "receipt"):
                 continue
+            if re.search(r"(?:\bdi|\bse-)\s*$", line[max(0, rm.span.start - 4) : rm.span.start], re.IGNORECASE):
+                continue  # "satu-satunya pemerintah daerah di Provinsi Jambi yang menerima": a place
             assert rm.region is not None
             recipient = self._government(rm.region)
             owned = {inn.ref for inn in self.innovations if inn.region == rm.region}

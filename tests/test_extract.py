@@ -526,6 +526,22 @@ def test_fellow_recipients_take_the_edition_of_the_sentence_before(resolver, fin
     assert ("Pemerintah Kota Pontianak", 2019) not in awards
 
 
+def test_earlier_editions_go_to_the_government_the_sentence_names(resolver, finder) -> None:
+    text = (
+        "Bintan Kembali Raih IGA 2023\n\nRabu, 13 Desember 2023\n\n"
+        "BINTAN - Pemerintah Kabupaten Bintan meraih Innovative Government Award (IGA) 2023 dari Kementerian "
+        "Dalam Negeri, Selasa (12/12/2023). Sebelumnya Bintan meraih predikat yang sama pada IGA 2020, IGA 2021 "
+        "dan IGA 2022.\n"
+        "Kategori yang sama pada edisi 2023 juga diraih Kabupaten Sambas.\n"
+        "Bintan adalah satu-satunya pemerintah daerah di Provinsi Kepulauan Riau yang menerima penghargaan itu.\n"
+    )
+    record, _ = extract_facts(article_from_text(text, check_language=False), resolver, finder)
+    awards = {(a["recipient"], a.get("year")) for a in record["awards"]}
+    bintan = "Pemerintah Kabupaten Bintan"
+    assert {(bintan, y) for y in (2020, 2021, 2022, 2023)} <= awards  # two governments won IGA: Bintan is named
+    assert not any(r == "Pemerintah Provinsi Kepulauan Riau" for r, _ in awards)  # "di Provinsi ...": a place
+
+
 def test_a_name_never_starts_with_a_title(finder: Finder) -> None:
     officials = finder.officials("Dokumen diteken Bupati Banjar, Kepala Bappedalitbang Banjar HM Riza Dauly.")
     assert all(not o.name.startswith("Kepala") for o in officials), [(o.name, o.role) for o in officials]
