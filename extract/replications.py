@@ -8,11 +8,13 @@ and names innovations of others says that the region takes them ("Kabupaten Boal
 tiga sekaligus, yakni A, B dan C").
 
 The copying region is a region of the sentence that owns none of the innovations copied and is
-not written as a place or an owner ("di Jawa Tengah", "se-Sulawesi Tengah", "milik Pemkab X");
-with none, the article's own government when the sentence speaks of it ("oleh Dinas ...",
-"pemkab"), and nobody when it says "daerah lain". The innovation's owner is the one the article
-states ("A yang dikembangkan Brida Sulteng", "A dan B sama-sama lahir di DIY", "A dari Kota X"),
-else the region it was first found with; an owner that is the copier itself is no replication.
+not written as a place or an owner ("di Jawa Tengah", "se-Sulawesi Tengah", "milik Pemkab X"),
+after the verb for "direplikasi oleh X" and before it for "X mereplikasi A"; with none, the
+article's own government when the sentence speaks of it ("oleh Dinas ...", "pemkab"), and nobody
+when it says "daerah lain". The innovation's owner is the one the article states ("A yang
+dikembangkan Brida Sulteng", "A dan B sama-sama lahir di DIY", "A dari Kota X"), else the region
+written where it was first found; never only the article's own region assumed for it, and an
+owner that is the copier itself is no replication.
 A replica with a name of its own ("direplikasi ... dengan nama B") is that innovation; otherwise
 the copy is written as an innovation of the copying region under the original's name.
 """
@@ -59,6 +61,7 @@ class _Cues:
     replica_cue: re.Pattern[str]
     not_copier: re.Pattern[str]
     owner_cue: re.Pattern[str]
+    owner_after_names: re.Pattern[str]
     others: re.Pattern[str]
     own: re.Pattern[str]
     partnership: re.Pattern[str]
@@ -74,6 +77,7 @@ def _cues() -> _Cues:
         replica_cue=_words(words["replica_name_cues"]),
         not_copier=re.compile(r"(?<![\w-])(?:" + before + r")[\s-]+(?:\S+\s+){0,3}?$"),
         owner_cue=_words(words["owner_cues"]),
+        owner_after_names=_words(words["owner_cues_after_names"]),
         others=_words(words["other_regions"]),
         own=_words(words["own_government"]),
         partnership=_words(words["partnership"]),
@@ -85,10 +89,8 @@ class ReplicationReader:
 
     def __init__(self, ex: ArticleExtractor):
         self.ex = ex
-        cues = _cues()
-        self.verb, self.not_verb, self.replica_cue = cues.verb, cues.not_verb, cues.replica_cue
-        self.not_copier, self.owner_cue, self.others = cues.not_copier, cues.owner_cue, cues.others
-        self.own, self.partnership = cues.own, cues.partnership
+        self.cues = _cues()
+        self._owners: dict[str, Region | None] = {}  # innovation ref -> its owner, once found
 
     # ------------------------------------------------------------------ where an innovation is
     def _spans(self, line: str, inn: Innovation) -> list[tuple[int, int]]:
@@ -111,12 +113,12 @@ class ReplicationReader:
             for _, end in self._spans(line, inn):
                 gap = re.match(r"(?:\s*\([^()]{1,120}\))?(?:\s*,)?\s*", line[end:])
                 at = end + (gap.end() if gap else 0)
-                cue = self.owner_cue.match(line.lower(), at)
+                cue = self.cues.owner_cue.match(line.lower(), at)
                 if cue is None:
                     # "A dan B sama-sama lahir di X": the cue after the names of one sentence
-                    sentence = next(s for s in self._sentences(line) if s[0] <= end <= s[1])
-                    cue = self.owner_cue.search(line.lower(), end, sentence[1])
-                    if cue is None or not re.search(r"\blahir\b|\bberasal\b", cue.group(0)):
+                    sentence = next(s for s in sentence_spans(line) if s[0] <= end <= s[1])
+                    cue = self.cues.owner_after_names.search(line.lower(), end, sentence[1])
+                    if cue is None:
                         continue
                 for rm in regions:
                     if 0 <= rm.span.start - cue.end() <= 40 and not re.search(r"[.;]", line[cue.end() : rm.span.start]):
@@ -126,16 +128,13 @@ class ReplicationReader:
     def owner(self, inn: Innovation) -> Region | None:
         """The region the article says owns ``inn``; None when only the article's own region is
         assumed (a copy of it by that region would be no replication)."""
-        return self.stated_owner(inn) or (inn.region if inn.region_written else None)
+        if inn.ref not in self._owners:
+            self._owners[inn.ref] = self.stated_owner(inn) or (inn.region if inn.region_written else None)
+        return self._owners[inn.ref]
 
     # ------------------------------------------------------------------ sentences
-    @staticmethod
-    def _sentences(line: str) -> list[tuple[int, int]]:
-        return sentence_spans(line)
-
     def _speaks_of_replicating(self, text: str) -> bool:
-        lowered = text.lower()
-        return bool(self.verb.search(self.not_verb.sub(" ", lowered)))
+        return bool(self.cues.verb.search(self.cues.not_verb.sub(" ", text.lower())))
 
     def _named_in(self, line: str, start: int, end: int) -> list[tuple[int, Innovation]]:
         found = []
@@ -156,7 +155,7 @@ class ReplicationReader:
     def _copiers(self, line: str, i: int, start: int, end: int, owners: set[str]) -> list[Region]:
         sentence = line[start:end].lower()
         # "direplikasi oleh X": the copier comes after the verb; "X mereplikasi A": before it
-        verb = self.verb.search(sentence)
+        verb = self.cues.verb.search(sentence)
         if verb and verb.group(0).startswith("di") and re.match(r"\s+oleh\b", sentence[verb.end() :]):
             start = start + verb.end()
         elif verb and verb.group(0).startswith("me"):
@@ -167,16 +166,16 @@ class ReplicationReader:
         for rm in self.ex.region_mentions[i]:
             if rm.region is None or not start <= rm.span.start < end or rm.region.code in owners:
                 continue
-            if self.not_copier.search(line[max(start, rm.span.start - 40) : rm.span.start].lower()):
+            if self.cues.not_copier.search(line[max(start, rm.span.start - 40) : rm.span.start].lower()):
                 continue
             if rm.region not in out:
                 out.append(rm.region)
         if out:
             return out
         main = self.ex.ctx.main_region
-        if self.others.search(sentence) or main is None or main.code in owners:
+        if self.cues.others.search(sentence) or main is None or main.code in owners:
             return []
-        return [main] if self.own.search(sentence) else []
+        return [main] if self.cues.own.search(sentence) else []
 
     # ------------------------------------------------------------------ reading
     def read(self) -> list[Replication]:
@@ -184,11 +183,11 @@ class ReplicationReader:
         for i, line in enumerate(self.ex.lines):
             if not self._speaks_of_replicating(line):
                 continue
-            for start, end in self._sentences(line):
+            for start, end in sentence_spans(line):
                 sentence = line[start:end]
                 named = self._named_in(line, start, end)
                 if self._speaks_of_replicating(sentence):
-                    cue = self.replica_cue.search(sentence.lower())
+                    cue = self.cues.replica_cue.search(sentence.lower())
                     replicas = [inn for at, inn in named if cue and at >= start + cue.end()]
                     originals = [inn for at, inn in named if inn not in replicas]
                     originals += [inn for inn in self._listed(i) if inn not in originals]
@@ -209,23 +208,23 @@ class ReplicationReader:
                         replica = replicas[n] if n < len(replicas) and len(originals) == len(replicas) else None
                         if replica is None and len(replicas) == 1 and len(originals) == 1:
                             replica = replicas[0]
-                        found.append(self._replication(inn, source, copier, replica, sentence.strip(), i))
+                        found.append(self._replication(inn, source, copier, replica, sentence.strip()))
         return self._unique(found)
 
     def _replication(
-        self, inn: Innovation, source: Region, copier: Region, replica: Innovation | None, quote: str, i: int
+        self, inn: Innovation, source: Region, copier: Region, replica: Innovation | None, quote: str
     ) -> Replication:
         lowered = quote.lower()
         if replica is not None:
             form = "adapted"
-        elif self.partnership.search(lowered):
+        elif self.cues.partnership.search(lowered):
             form = "partnership"
         else:
             form = "adopted"
         years = [y for y, _ in stated_years(quote).most_common()]
         issued = self.ex.ctx.issued
         year = years[0] if len(years) == 1 else (int(issued.iso[:4]) if issued else None)
-        confidence = 0.75 if self.verb.search(lowered) else 0.6
+        confidence = 0.75 if self.cues.verb.search(lowered) else 0.6
         return Replication(inn, source, copier, replica, [quote], form, year, confidence)
 
     @staticmethod
