@@ -108,7 +108,6 @@ class OfficialMention:
     extra: dict[str, str] = field(default_factory=dict)
 
 
-_REGION_KINDS = ("city", "regency", "province")
 KINDS = {"city": PSIKG.City, "regency": PSIKG.Regency, "province": PSIKG.Province}
 # First words of a unit's name that make it a service unit (a hospital, a clinic), not an office.
 SERVICE_UNIT_HEADS = ("sentra", "upt", "uptd", "puskesmas", "balai", "rsud", "lapas", "unit")
@@ -944,7 +943,7 @@ class Finder:
                 if not regions:
                     # "Bupati Romanus Mbaraka": the head of a region the article must supply (its own)
                     prose = text.rstrip()[-1:] in (".", "!", "?", '"', "”", ")")  # not a subheading
-                    bare = self._name_at(text, pos) if prose and title.get("kind") in _REGION_KINDS else None
+                    bare = self._name_at(text, pos) if prose and title.get("kind") in KINDS else None
                     if (
                         bare
                         and self._could_be_a_person(bare[0])
