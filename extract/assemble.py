@@ -9,6 +9,7 @@ rules are in :mod:`.awards`, the replication rules in :mod:`.replications`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -34,8 +35,13 @@ from .reading import Article
 from .replications import Replication, find_replications
 from .sentences import sentence_at
 
-# Between an innovation's name (and its acronym in brackets) and its owner: "A (ACR) dari Kota X".
-OWNER_GAP = re.compile(r"(?:\s*\([^()]{1,80}\))?\s+(?:dari|milik|asal|karya|besutan|garapan)\s+")
+
+@functools.cache
+def owner_gap() -> re.Pattern[str]:
+    """Between an innovation's name (and its acronym in brackets) and its owner: "A (ACR) dari Kota
+    X" (the words: ``owner_words`` in lexicon/words.yaml)."""
+    words = "|".join(re.escape(w) for w in lexicon().words["owner_words"])
+    return re.compile(r"(?:\s*\([^()]{1,80}\))?\s+(?:" + words + r")\s+")
 
 
 def _acr_key(text: str) -> str:
@@ -223,7 +229,7 @@ class ArticleExtractor(AwardRules):
             return self.ctx.main_region
         line = self.lines[i]
         for rm in cued:  # "A (ACR) dari Kabupaten X": the owner written right after the name
-            if rm.span.start >= end and OWNER_GAP.fullmatch(line, end, rm.span.start):
+            if rm.span.start >= end and owner_gap().fullmatch(line, end, rm.span.start):
                 return rm.region
         verbs = self.lex.words["replication"]
 

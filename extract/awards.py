@@ -354,7 +354,7 @@ class AwardRules:
             sentence = sentence_at(line, rm.span.start)
             if not self._says(sentence, "receipt"):
                 continue
-            if re.search(r"(?:\bdi|\bse-)\s*$", line[max(0, rm.span.start - 4) : rm.span.start], re.IGNORECASE):
+            if self._written_as_place(line, rm.span.start):
                 continue  # "satu-satunya pemerintah daerah di Provinsi Jambi yang menerima": a place
             assert rm.region is not None
             recipient = self._government(rm.region)
@@ -377,6 +377,11 @@ class AwardRules:
                 ranks = [str(last["rank"])]  # "predikat yang sama diraih ..."
             rank = ranks[0] if len(ranks) == 1 else None
             self._government_award(recipient, scheme, rank, year, basis, sentence, line)
+
+    def _written_as_place(self, line: str, start: int) -> bool:
+        """Whether the region at ``start`` follows a word of ``place_before`` ("di", "se-")."""
+        words = "|".join(re.escape(w) for w in self.lex.words["place_before"])
+        return bool(re.search(rf"(?<![\w-])(?:{words})[\s-]+$", line[max(0, start - 4) : start], re.IGNORECASE))
 
     def _government_award(
         self,

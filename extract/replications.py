@@ -70,13 +70,14 @@ class _Cues:
 @functools.cache
 def _cues() -> _Cues:
     words = lexicon().words
-    before = "|".join(re.escape(w) for w in words["not_replicator_before"])
+    not_copier = words["place_before"] + words["owner_words"] + words["not_replicator_before"]
+    before = "|".join(re.escape(w) for w in not_copier)
     return _Cues(
         verb=_words(words["replication"]),
         not_verb=_words(words["not_replication"]),
         replica_cue=_words(words["replica_name_cues"]),
         not_copier=re.compile(r"(?<![\w-])(?:" + before + r")[\s-]+(?:\S+\s+){0,3}?$"),
-        owner_cue=_words(words["owner_cues"]),
+        owner_cue=_words(words["owner_words"] + words["owner_phrases"]),
         owner_after_names=_words(words["owner_cues_after_names"]),
         others=_words(words["other_regions"]),
         own=_words(words["own_government"]),
