@@ -3,7 +3,9 @@
 The counts come from the graph through the canned query ``queries/coverage.rq`` (so the same
 report works on the embedded store or any endpoint answering SELECT); the announced totals
 come from ``data/reference/editions.yaml``, which names the announcement stating each total.
-An edition is a scheme, an edition year and a rank (``kipp`` 2019 ``top-45``).
+An edition is a scheme, an edition year and a rank (``kipp`` 2019 ``top-45``). Where an
+announcement breaks its total down by kind of institution ("19 kementerian, 5 lembaga, 12
+provinsi, ..."), :func:`coverage_by_kind` sets the graph's entries of each kind against it.
 
 >>> from psikg.store import GraphStore
 >>> report = coverage(GraphStore.memory(), [Edition("kipp", "2019", "top-45", 45)])
@@ -14,6 +16,7 @@ An edition is a scheme, an edition year and a rank (``kipp`` 2019 ``top-45``).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +25,7 @@ import yaml
 
 from . import queries
 from .errors import InputError, Problem
+from .formats import as_table, render
 from .queries import Cell, SelectTarget, Table
 from .settings import DATA_DIR
 
@@ -39,6 +43,19 @@ COLUMNS = (
     "stated_as",
     "source",
 )
+KIND_COLUMNS = ("scheme", "year", "rank", "kind", "entries", "stated", "missing")
+# Kinds of institution, in the order announcements list them; queries/coverage-by-kind.rq
+# assigns every conferral one of them. 'other' holds state-owned enterprises (BUMN/BUMD) and any
+# recipient the graph does not place under a ministry, an agency or a regional government.
+KINDS = ("ministry", "agency", "province", "regency", "city", "other")
+KIND_LABELS = {
+    "ministry": "ministries",
+    "agency": "national agencies",
+    "province": "provinces",
+    "regency": "regencies",
+    "city": "cities",
+    "other": "other institutions",
+}
 
 
 @dataclass(frozen=True)
@@ -52,6 +69,9 @@ class Edition:
     stated_as: str = ""
     source_url: str = ""
     source_title: str = ""
+    # entries by kind of institution as the announcement states them: ("regency", 41), or a
+    # group of kinds it counts together ("ministry+agency", 3 for "3 K/L")
+    composition: tuple[tuple[str, int], ...] = ()
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -154,6 +174,69 @@ class CoverageReport:
         return " ".join(parts)
 
 
+@dataclass(frozen=True)
+class KindRow:
+    scheme: str
+    year: str
+    rank: str
+    kind: str  # a key of KINDS, or kinds joined by "+" as the announcement groups them
+    entries: int
+    stated: int | None
+
+    @property
+    def missing(self) -> int | None:
+        return None if self.stated is None else max(self.stated - self.entries, 0)
+
+
+@dataclass
+class KindReport:
+    rows: list[KindRow] = field(default_factory=list)
+
+    def table(self) -> Table:
+        def num(value: int | None) -> Cell:
+            return Cell("" if value is None else str(value))
+
+        cells = [
+            [Cell(r.scheme), Cell(r.year), Cell(r.rank), Cell(r.kind), num(r.entries), num(r.stated), num(r.missing)]
+            for r in self.rows
+        ]
+        return Table(list(KIND_COLUMNS), cells)
+
+    def summary(self) -> str:
+        """What the stated compositions say, summed over editions, kind by kind."""
+        stated = [r for r in self.rows if r.stated is not None]
+        if not stated:
+            return "No announcement in data/reference/editions.yaml breaks its total down by kind of institution."
+        editions = {(r.scheme, r.year, r.rank) for r in stated}
+        held: dict[str, int] = {}
+        announced: dict[str, int] = {}
+        for r in stated:
+            held[r.kind] = held.get(r.kind, 0) + min(r.entries, r.stated or 0)
+            announced[r.kind] = announced.get(r.kind, 0) + (r.stated or 0)
+        order = sorted((k for k in announced if announced[k]), key=lambda k: [KINDS.index(p) for p in k.split("+")])
+        parts = [f"{held[k]} of {announced[k]} from {_kind_label(k)}" for k in order]
+        one = len(editions) == 1
+        text = (
+            f"For the {len(editions)} edition{'' if one else 's'} whose announcement{'' if one else 's'} "
+            f"break{'s' if one else ''} the total down by kind of institution, the graph holds "
+            f"{sum(held.values())} of {'its' if one else 'their'} {sum(announced.values())} entries: "
+            f"{'; '.join(parts)}."
+        )
+        beyond = sum(r.entries - (r.stated or 0) for r in stated if r.entries > (r.stated or 0))
+        if beyond:
+            text += (
+                f" {beyond} entr{'y goes' if beyond == 1 else 'ies go'} beyond what the announcement states for "
+                "its kind: the graph files the owner under another kind than the announcement, or a source "
+                "disagrees with it."
+            )
+        return text
+
+
+def _kind_label(kinds: str) -> str:
+    """``ministry+agency`` → "ministries and national agencies"."""
+    return " and ".join(KIND_LABELS[k] for k in kinds.split("+"))
+
+
 def _name(row: CoverageRow) -> str:
     return " ".join(x for x in (row.scheme, row.year, row.rank) if x)
 
@@ -177,6 +260,10 @@ def load_editions(path: Path = EDITIONS_FILE) -> list[Edition]:
         if stated is not None and (not isinstance(stated, int) or stated < 0):
             problems.append(Problem(str(path), "stated must be a whole number or null", where, "stated"))
             continue
+        composition, problem = _composition(item.get("composition"), stated)
+        if problem:
+            problems.append(Problem(str(path), problem, where, "composition"))
+            continue
         source = item.get("source") or {}
         editions.append(
             Edition(
@@ -187,6 +274,7 @@ def load_editions(path: Path = EDITIONS_FILE) -> list[Edition]:
                 stated_as=str(item.get("stated_as") or ""),
                 source_url=str(source.get("url") or ""),
                 source_title=str(source.get("title") or ""),
+                composition=composition,
             )
         )
     keys = [e.key for e in editions]
@@ -197,6 +285,30 @@ def load_editions(path: Path = EDITIONS_FILE) -> list[Edition]:
     if problems:
         raise InputError(problems)
     return editions
+
+
+def _composition(value: Any, stated: int | None) -> tuple[tuple[tuple[str, int], ...], str | None]:
+    """An edition's ``composition`` mapping as (kind, entries) pairs, or the problem with it."""
+    if value is None:
+        return (), None
+    if not isinstance(value, dict) or not value:
+        return (), f"composition must map kinds of institution ({', '.join(KINDS)}) to numbers of entries"
+    pairs: list[tuple[str, int]] = []
+    seen: list[str] = []
+    for key, n in value.items():
+        kinds = str(key).split("+")
+        unknown = [k for k in kinds if k not in KINDS]
+        if unknown:
+            return (), f"unknown kind '{unknown[0]}' in composition; use {', '.join(KINDS)} (or kinds joined by '+')"
+        if any(k in seen for k in kinds):
+            return (), f"composition counts '{key}' twice"
+        if not isinstance(n, int) or isinstance(n, bool) or n < 0:
+            return (), f"composition '{key}' must be a whole number"
+        seen += kinds
+        pairs.append((str(key), n))
+    if stated is not None and sum(n for _, n in pairs) != stated:
+        return (), f"composition adds up to {sum(n for _, n in pairs)}, but stated is {stated}"
+    return tuple(pairs), None
 
 
 def coverage(
@@ -223,3 +335,62 @@ def coverage(
         if wanted and e.key not in rows:
             rows[e.key] = CoverageRow(*e.key, entries=0, with_region=0, with_institution=0, edition=e)
     return CoverageReport([rows[k] for k in sorted(rows)])
+
+
+def coverage_by_kind(
+    target: SelectTarget, editions: list[Edition] | None = None, scheme: str | None = None, year: str | None = None
+) -> KindReport:
+    """Per edition and kind of institution: entries held against the stated composition.
+
+    Editions whose announcement states a composition get one row per stated kind (with the
+    graph's entries of that kind, or of the kinds it groups) and a row with ``stated`` 0 for any
+    other kind the graph holds; editions without one get a row per kind held, ``stated`` empty.
+    """
+    editions = load_editions() if editions is None else editions
+    values = {k: v for k, v in (("scheme", scheme), ("year", year)) if v}
+    table = queries.run(target, "coverage-by-kind", values)
+    col = {name: i for i, name in enumerate(table.columns)}
+    held: dict[tuple[str, str, str], dict[str, int]] = {}
+    for cells in table.rows:
+        key = (cells[col["scheme"]].text, cells[col["year"]].text, cells[col["rank"]].text)
+        held.setdefault(key, {})[cells[col["kind"]].text] = int(cells[col["entries"]].text or 0)
+    stated = {
+        e.key: e.composition
+        for e in editions
+        if e.composition and (not scheme or e.scheme.lower() == scheme.lower()) and (not year or e.year == str(year))
+    }
+    rows: list[KindRow] = []
+    for key in sorted(set(held) | set(stated)):
+        counts = held.get(key, {})
+        if key in stated:
+            listed = {k for group, _ in stated[key] for k in group.split("+")}
+            rows += [
+                KindRow(*key, group, sum(counts.get(k, 0) for k in group.split("+")), n) for group, n in stated[key]
+            ]
+            rows += [KindRow(*key, k, counts[k], 0) for k in KINDS if k in counts and k not in listed]
+        else:
+            rows += [KindRow(*key, k, counts[k], None) for k in KINDS if k in counts]
+    return KindReport(rows)
+
+
+def coverage_files(target: SelectTarget, editions: list[Edition] | None = None) -> dict[str, str]:
+    """``coverage.txt`` (both tables and their summaries, for people) and ``coverage.json`` (the
+    same for programs) as a dataset release ships them."""
+    editions = load_editions() if editions is None else editions
+    report, by_kind = coverage(target, editions), coverage_by_kind(target, editions)
+    text = (
+        "Coverage of the announced award editions (psikg coverage)\n\n"
+        + as_table(report.table(), width=200)
+        + "\n"
+        + report.summary()
+        + "\n\nBy kind of institution (psikg coverage --by-kind)\n\n"
+        + as_table(by_kind.table(), width=200)
+        + "\n"
+        + by_kind.summary()
+        + "\n"
+    )
+    data = {
+        "editions": {**json.loads(render(report.table(), "json")), "summary": report.summary()},
+        "by_kind": {**json.loads(render(by_kind.table(), "json")), "summary": by_kind.summary()},
+    }
+    return {"coverage.txt": text, "coverage.json": json.dumps(data, ensure_ascii=False, indent=2) + "\n"}

@@ -8,6 +8,9 @@ A release folder holds
   ``void:subset`` per named graph, licence, version, issue date, and one ``dcat:distribution``
   per dump with its media type, size and SHA-256 checksum (SPDX);
 * ``validation.txt`` and ``validation.json`` — the SHACL report of the released data;
+* ``coverage.txt`` and ``coverage.json`` — how much of each announced award edition the release
+  holds, overall and by kind of institution, with the summary for the release note (see
+  :mod:`psikg.coverage`);
 * ``SHA256SUMS`` — checksums of every other file, checkable with ``sha256sum -c SHA256SUMS``.
 
 The release is written into a temporary folder beside the target and renamed into place when
@@ -18,8 +21,8 @@ is replaced only with ``force``.
 >>> from psikg.store import GraphStore
 >>> target = Path(tempfile.mkdtemp()) / "release"
 >>> result = release(GraphStore.memory(), target, issued=dt.date(2026, 1, 1))
->>> sorted(result.files)[:3]
-['SHA256SUMS', 'psikg.jsonld', 'psikg.nq']
+>>> sorted(result.files)[:4]
+['SHA256SUMS', 'coverage.json', 'coverage.txt', 'psikg.jsonld']
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ import pyoxigraph
 from pyoxigraph import Literal, NamedNode, Quad
 
 from . import __version__
+from .coverage import coverage_files
 from .errors import UsageError
 from .export import FORMATS, export_file, quad_rows, write_turtle
 from .export import prefixes as export_prefixes
@@ -105,6 +109,9 @@ def release(
         report = validate_store(store)
         (tmp / "validation.txt").write_text(report_text(report), encoding="utf-8")
         (tmp / "validation.json").write_text(report_json(report), encoding="utf-8")
+        say("counting the award editions held (coverage.txt)")
+        for name, text in coverage_files(store).items():
+            (tmp / name).write_text(text, encoding="utf-8")
         say("describing the dataset (void.ttl)")
         void = describe(store, issued, {n: (files[n], checksums[n]) for n in DUMPS})
         with (tmp / "void.ttl").open("w", encoding="utf-8", newline="\n") as out:

@@ -13,14 +13,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from psikg import queries
+from psikg.build import load_sources
 from psikg.cli import cli
-from psikg.coverage import Edition, coverage, load_editions
+from psikg.coverage import KINDS, Edition, coverage, coverage_by_kind, load_editions
 from psikg.errors import InputError
 from psikg.settings import DATA_DIR
 
 # The columns each new query documents (its header and docs/coverage.md), in order.
 NEW_QUERIES = {
     "coverage": ["scheme", "year", "rank", "entries", "with_region", "with_institution"],
+    "coverage-by-kind": ["scheme", "year", "rank", "kind", "entries"],
     "top-regions": ["region", "province", "awards", "recipients", "years", "first_year", "last_year", "year_list"],
     "provinces-never-awarded": ["province", "code"],
     "repeat-winners": ["recipient", "innovation", "region", "awards", "years", "schemes"],
@@ -127,6 +129,107 @@ def test_bad_editions_file_is_reported(tmp_path: Path) -> None:
     assert "listed twice" in text and "stated must be a whole number" in text
 
 
+KINDS_RECORD = """\
+format: psikg-record/1
+source: {id: kinds-test, kind: web-page, title: "A made-up list", url: "https://example.org/kinds"}
+agencies:
+  - {ref: dinkes, name: Dinas Kesehatan Kabupaten Banyumas, kind: regional-agency,
+     parent: Pemerintah Kabupaten Banyumas, region: Kabupaten Banyumas}
+  - {ref: polres, name: Polres Jayapura, kind: service-unit, parent: Polri, region: Kabupaten Jayapura}
+  - {ref: bumn, name: PT Contoh Persero, kind: organization}
+innovations:
+  - {ref: a, name: Inovasi A, owner: Kementerian Sosial}
+  - {ref: b, name: Inovasi B, owner: polres}
+  - {ref: c, name: Inovasi C, owner: Pemerintah Provinsi Jawa Tengah}
+  - {ref: d, name: Inovasi D, owner: dinkes}
+  - {ref: e, name: Inovasi E, owner: Pemerintah Kota Semarang}
+  - {ref: f, name: Inovasi F, owner: bumn}
+  - {ref: g, name: Inovasi G, owner: Pemerintah Kota Semarang}
+awards:
+  - {ref: wa, recipient: a, scheme: kipp, year: 2019, rank: top-45, quote: "A"}
+  - {ref: wb, recipient: b, scheme: kipp, year: 2019, rank: top-45, quote: "B"}
+  - {ref: wc, recipient: c, scheme: kipp, year: 2019, rank: top-45, quote: "C"}
+  - {ref: wd, recipient: d, scheme: kipp, year: 2019, rank: top-45, quote: "D"}
+  - {ref: we, recipient: e, scheme: kipp, year: 2019, rank: top-45, quote: "E"}
+  - {ref: wf, recipient: f, scheme: kipp, year: 2019, rank: top-45, quote: "F"}
+  - {ref: wg, recipient: g, scheme: kipp, year: 2019, rank: top-45, quote: "G"}
+  - {ref: wh, recipient: Pemerintah Kabupaten Banyumas, scheme: iga, year: 2019, quote: "H"}
+"""
+
+
+@pytest.fixture
+def kinds_store(reference, tmp_path: Path):
+    """A memory store with the reference data and one record of seven KIPP entries, one IGA award."""
+    from psikg.store import GraphStore
+
+    record = tmp_path / "kinds.yaml"
+    record.write_text(KINDS_RECORD, encoding="utf-8")
+    loaded = load_sources([record], reference[1])
+    assert not loaded.failures, loaded.problems
+    store = GraphStore.memory()
+    store.add_all(q for load in reference[0].loads + loaded.loads for q in load.quads)
+    return store
+
+
+def test_each_entry_counts_under_the_kind_of_its_owner(kinds_store) -> None:
+    """A ministry, a police precinct (its national force), a province, a regency's health office,
+    a city (twice), an enterprise; a government receiving an award itself."""
+    stated = (("ministry", 1), ("agency", 2), ("province", 1), ("regency", 1), ("city", 1))
+    report = coverage_by_kind(kinds_store, [Edition("kipp", "2019", "top-45", 6, composition=stated)])
+    rows = {(r.scheme, r.rank, r.kind): (r.entries, r.stated, r.missing) for r in report.rows}
+    assert rows == {
+        ("iga", "", "regency"): (1, None, None),
+        ("kipp", "top-45", "ministry"): (1, 1, 0),
+        ("kipp", "top-45", "agency"): (1, 2, 1),
+        ("kipp", "top-45", "province"): (1, 1, 0),
+        ("kipp", "top-45", "regency"): (1, 1, 0),
+        ("kipp", "top-45", "city"): (2, 1, 0),
+        ("kipp", "top-45", "other"): (1, 0, 0),  # a kind the announcement does not list
+    }
+    summary = report.summary()
+    assert "the 1 edition whose announcement breaks" in summary and "holds 5 of its 6 entries" in summary
+    assert "1 of 2 from national agencies" in summary
+    assert "2 entries go beyond" in summary
+
+
+def test_kinds_counted_together_are_summed(kinds_store) -> None:
+    stated = (("ministry+agency", 3), ("province", 1), ("regency", 1), ("city", 2), ("other", 1))
+    report = coverage_by_kind(kinds_store, [Edition("kipp", "2019", "top-45", 8, composition=stated)], scheme="kipp")
+    assert [(r.kind, r.entries, r.missing) for r in report.rows] == [
+        ("ministry+agency", 2, 1),
+        ("province", 1, 0),
+        ("regency", 1, 0),
+        ("city", 2, 0),
+        ("other", 1, 0),
+    ]
+    assert "beyond" not in report.summary()
+
+
+def test_compositions_add_up_to_their_totals() -> None:
+    composed = [e for e in load_editions() if e.composition]
+    assert len(composed) >= 7
+    for e in composed:
+        assert sum(n for _, n in e.composition) == e.stated, e
+        assert all(k in KINDS for group, _ in e.composition for k in group.split("+")), e
+
+
+def test_bad_composition_is_reported(tmp_path: Path) -> None:
+    bad = tmp_path / "editions.yaml"
+    bad.write_text(
+        "format: psikg-editions/1\neditions:\n"
+        "  - {scheme: kipp, year: 2019, rank: top-45, stated: 45, composition: {regency: 40, city: 4}}\n"
+        "  - {scheme: kipp, year: 2020, rank: top-45, stated: 45, composition: {kabupaten: 45}}\n"
+        "  - {scheme: kipp, year: 2021, rank: top-45, stated: 45, composition: {ministry+agency: 5, agency: 40}}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as err:
+        load_editions(bad)
+    text = str(err.value)
+    assert "editions[0]" in text and "adds up to 44, but stated is 45" in text
+    assert "unknown kind 'kabupaten'" in text
+    assert "counts 'agency' twice" in text
+
+
 def test_edition_without_entries_on_an_empty_store() -> None:
     from psikg.store import GraphStore
 
@@ -195,3 +298,10 @@ def test_cli_coverage_formats(built) -> None:
     assert as_json["summary"] and {r["scheme"] for r in as_json["rows"]} == {"kipp"}
     as_csv = runner.invoke(cli, ["coverage", "--store", store, "--year", "2014", "--format", "csv"]).output
     assert as_csv.splitlines()[0].startswith("scheme,year,rank,entries,stated,missing")
+    by_kind = runner.invoke(cli, ["coverage", "--store", store, "--by-kind", "--scheme", "kipp", "--year", "2019"])
+    assert by_kind.exit_code == 0, by_kind.output
+    assert by_kind.output.startswith("scheme | year | rank   | kind") and "kind of institution" in by_kind.output
+    as_csv = runner.invoke(cli, ["coverage", "--store", store, "--by-kind", "--year", "2019", "--format", "csv"]).output
+    rows = list(csv.DictReader(as_csv.splitlines()))
+    top99 = {r["kind"]: r for r in rows if (r["scheme"], r["rank"]) == ("kipp", "top-99")}
+    assert top99["regency"]["stated"] == "41" and int(top99["regency"]["entries"]) > 0

@@ -241,7 +241,8 @@ def released(store: GraphStore, tmp_path_factory: pytest.TempPathFactory) -> Pat
 
 def test_release_has_every_file(released: Path) -> None:
     names = {p.name for p in released.iterdir()}
-    assert names == {*DUMPS, "void.ttl", "validation.txt", "validation.json", CHECKSUMS}
+    reports = {"validation.txt", "validation.json", "coverage.txt", "coverage.json"}
+    assert names == {*DUMPS, "void.ttl", *reports, CHECKSUMS}
     assert [p.name for p in released.parent.iterdir()] == [released.name]  # no temporary folder left
 
 
@@ -294,6 +295,18 @@ def test_release_validation_report(released: Path) -> None:
     assert report["triples"] > 0
     text = (released / "validation.txt").read_text(encoding="utf-8")
     assert ("does NOT conform" in text) is (not report["conforms"])
+
+
+def test_release_coverage_is_the_stores(released: Path, store: GraphStore) -> None:
+    from psikg.coverage import coverage, coverage_by_kind
+
+    data = json.loads((released / "coverage.json").read_text(encoding="utf-8"))
+    report, by_kind = coverage(store), coverage_by_kind(store)
+    assert data["editions"]["summary"] == report.summary()
+    assert data["by_kind"]["summary"] == by_kind.summary()
+    assert len(data["editions"]["rows"]) == len(report.rows) and len(data["by_kind"]["rows"]) == len(by_kind.rows)
+    text = (released / "coverage.txt").read_text(encoding="utf-8")
+    assert report.summary() in text and by_kind.summary() in text
 
 
 def test_release_refuses_a_non_empty_folder(store: GraphStore, tmp_path: Path) -> None:
