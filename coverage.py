@@ -94,8 +94,7 @@ class CoverageRow:
 
     @property
     def missing(self) -> int | None:
-        """Announced entries the graph lacks (never negative); None when no total is known."""
-        return None if self.stated is None else max(self.stated - self.entries, 0)
+        return _missing(self.stated, self.entries)
 
 
 @dataclass
@@ -109,9 +108,6 @@ class CoverageReport:
     def table(self) -> Table:
         """The report as a query-style table (for the table, CSV and JSON writers)."""
 
-        def num(value: int | None) -> Cell:
-            return Cell("" if value is None else str(value))
-
         out = []
         for r in self.rows:
             e = r.edition
@@ -120,11 +116,11 @@ class CoverageReport:
                     Cell(r.scheme),
                     Cell(r.year),
                     Cell(r.rank),
-                    num(r.entries),
-                    num(r.stated),
-                    num(r.missing),
-                    num(r.with_region),
-                    num(r.with_institution),
+                    _num(r.entries),
+                    _num(r.stated),
+                    _num(r.missing),
+                    _num(r.with_region),
+                    _num(r.with_institution),
                     Cell(e.stated_as if e else ""),
                     Cell(e.source_title if e else "", e.source_url or None if e else None),
                 ]
@@ -185,7 +181,7 @@ class KindRow:
 
     @property
     def missing(self) -> int | None:
-        return None if self.stated is None else max(self.stated - self.entries, 0)
+        return _missing(self.stated, self.entries)
 
 
 @dataclass
@@ -193,11 +189,8 @@ class KindReport:
     rows: list[KindRow] = field(default_factory=list)
 
     def table(self) -> Table:
-        def num(value: int | None) -> Cell:
-            return Cell("" if value is None else str(value))
-
         cells = [
-            [Cell(r.scheme), Cell(r.year), Cell(r.rank), Cell(r.kind), num(r.entries), num(r.stated), num(r.missing)]
+            [Cell(r.scheme), Cell(r.year), Cell(r.rank), Cell(r.kind), _num(r.entries), _num(r.stated), _num(r.missing)]
             for r in self.rows
         ]
         return Table(list(KIND_COLUMNS), cells)
@@ -230,6 +223,15 @@ class KindReport:
                 "disagrees with it."
             )
         return text
+
+
+def _missing(stated: int | None, entries: int) -> int | None:
+    """Announced entries the graph lacks (never negative); None when no total is known."""
+    return None if stated is None else max(stated - entries, 0)
+
+
+def _num(value: int | None) -> Cell:
+    return Cell("" if value is None else str(value))
 
 
 def _kind_label(kinds: str) -> str:
@@ -311,28 +313,43 @@ def _composition(value: Any, stated: int | None) -> tuple[tuple[tuple[str, int],
     return tuple(pairs), None
 
 
+def _counts(
+    target: SelectTarget, query: str, scheme: str | None, year: str | None
+) -> list[tuple[tuple[str, str, str], dict[str, str]]]:
+    """The rows of the canned ``query`` for ``scheme`` and ``year``: (edition key, cell texts by column)."""
+    values = {k: v for k, v in (("scheme", scheme), ("year", year)) if v}
+    table = queries.run(target, query, values)
+    out = []
+    for cells in table.rows:
+        row = {name: cell.text for name, cell in zip(table.columns, cells, strict=True)}
+        out.append(((row["scheme"], row["year"], row["rank"]), row))
+    return out
+
+
+def _selected(editions: list[Edition], scheme: str | None, year: str | None) -> list[Edition]:
+    """The editions of ``scheme`` (any case) and ``year``; all of them where these are None."""
+    return [
+        e for e in editions if (not scheme or e.scheme.lower() == scheme.lower()) and (not year or e.year == str(year))
+    ]
+
+
 def coverage(
     target: SelectTarget, editions: list[Edition] | None = None, scheme: str | None = None, year: str | None = None
 ) -> CoverageReport:
     """Per scheme, year and rank: entries held (from the graph) against the announced total."""
     editions = load_editions() if editions is None else editions
-    values = {k: v for k, v in (("scheme", scheme), ("year", year)) if v}
-    table = queries.run(target, "coverage", values)
-    col = {name: i for i, name in enumerate(table.columns)}
     by_key = {e.key: e for e in editions}
     rows: dict[tuple[str, str, str], CoverageRow] = {}
-    for cells in table.rows:
-        key = (cells[col["scheme"]].text, cells[col["year"]].text, cells[col["rank"]].text)
+    for key, row in _counts(target, "coverage", scheme, year):
         rows[key] = CoverageRow(
             *key,
-            entries=int(cells[col["entries"]].text or 0),
-            with_region=int(cells[col["with_region"]].text or 0),
-            with_institution=int(cells[col["with_institution"]].text or 0),
+            entries=int(row["entries"] or 0),
+            with_region=int(row["with_region"] or 0),
+            with_institution=int(row["with_institution"] or 0),
             edition=by_key.get(key),
         )
-    for e in editions:
-        wanted = (not scheme or e.scheme.lower() == scheme.lower()) and (not year or e.year == str(year))
-        if wanted and e.key not in rows:
+    for e in _selected(editions, scheme, year):
+        if e.key not in rows:
             rows[e.key] = CoverageRow(*e.key, entries=0, with_region=0, with_institution=0, edition=e)
     return CoverageReport([rows[k] for k in sorted(rows)])
 
@@ -347,18 +364,10 @@ def coverage_by_kind(
     other kind the graph holds; editions without one get a row per kind held, ``stated`` empty.
     """
     editions = load_editions() if editions is None else editions
-    values = {k: v for k, v in (("scheme", scheme), ("year", year)) if v}
-    table = queries.run(target, "coverage-by-kind", values)
-    col = {name: i for i, name in enumerate(table.columns)}
     held: dict[tuple[str, str, str], dict[str, int]] = {}
-    for cells in table.rows:
-        key = (cells[col["scheme"]].text, cells[col["year"]].text, cells[col["rank"]].text)
-        held.setdefault(key, {})[cells[col["kind"]].text] = int(cells[col["entries"]].text or 0)
-    stated = {
-        e.key: e.composition
-        for e in editions
-        if e.composition and (not scheme or e.scheme.lower() == scheme.lower()) and (not year or e.year == str(year))
-    }
+    for key, row in _counts(target, "coverage-by-kind", scheme, year):
+        held.setdefault(key, {})[row["kind"]] = int(row["entries"] or 0)
+    stated = {e.key: e.composition for e in _selected(editions, scheme, year) if e.composition}
     rows: list[KindRow] = []
     for key in sorted(set(held) | set(stated)):
         counts = held.get(key, {})

@@ -114,18 +114,22 @@ def test_stages_are_written_out_to_their_closure() -> None:
     assert closure == stated, f"stages missing from schemes.ttl: {sorted(closure - stated)}"
 
 
-def test_bad_editions_file_is_reported(tmp_path: Path) -> None:
+def editions_problems(tmp_path: Path, *entries: str) -> str:
+    """What load_editions says of an editions file with these entries (it must refuse it)."""
     bad = tmp_path / "editions.yaml"
-    bad.write_text(
-        "format: psikg-editions/1\neditions:\n"
-        "  - {scheme: kipp, year: 2019, rank: top-45, stated: 45}\n"
-        "  - {scheme: kipp, year: 2019, rank: top-45, stated: 45}\n"
-        "  - {scheme: kipp, year: 2020, stated: many}\n",
-        encoding="utf-8",
-    )
+    bad.write_text("format: psikg-editions/1\neditions:\n" + "".join(f"  - {e}\n" for e in entries), encoding="utf-8")
     with pytest.raises(InputError) as err:
         load_editions(bad)
-    text = str(err.value)
+    return str(err.value)
+
+
+def test_bad_editions_file_is_reported(tmp_path: Path) -> None:
+    text = editions_problems(
+        tmp_path,
+        "{scheme: kipp, year: 2019, rank: top-45, stated: 45}",
+        "{scheme: kipp, year: 2019, rank: top-45, stated: 45}",
+        "{scheme: kipp, year: 2020, stated: many}",
+    )
     assert "listed twice" in text and "stated must be a whole number" in text
 
 
@@ -214,17 +218,12 @@ def test_compositions_add_up_to_their_totals() -> None:
 
 
 def test_bad_composition_is_reported(tmp_path: Path) -> None:
-    bad = tmp_path / "editions.yaml"
-    bad.write_text(
-        "format: psikg-editions/1\neditions:\n"
-        "  - {scheme: kipp, year: 2019, rank: top-45, stated: 45, composition: {regency: 40, city: 4}}\n"
-        "  - {scheme: kipp, year: 2020, rank: top-45, stated: 45, composition: {kabupaten: 45}}\n"
-        "  - {scheme: kipp, year: 2021, rank: top-45, stated: 45, composition: {ministry+agency: 5, agency: 40}}\n",
-        encoding="utf-8",
+    text = editions_problems(
+        tmp_path,
+        "{scheme: kipp, year: 2019, rank: top-45, stated: 45, composition: {regency: 40, city: 4}}",
+        "{scheme: kipp, year: 2020, rank: top-45, stated: 45, composition: {kabupaten: 45}}",
+        "{scheme: kipp, year: 2021, rank: top-45, stated: 45, composition: {ministry+agency: 5, agency: 40}}",
     )
-    with pytest.raises(InputError) as err:
-        load_editions(bad)
-    text = str(err.value)
     assert "editions[0]" in text and "adds up to 44, but stated is 45" in text
     assert "unknown kind 'kabupaten'" in text
     assert "counts 'agency' twice" in text
